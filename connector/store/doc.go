@@ -1,0 +1,41 @@
+// Package store is the connector's memory: a bbolt file holding, for each
+// démarche, where the last sync stopped (the checkpoint), what was last seen
+// and decided for each dossier (snapshots), the actions planned and not yet
+// confirmed by DS (the outbox), what was decided and done (the journal) and
+// the history of sync passes.
+//
+// The bucket tree (schema v2):
+//
+//	meta/
+//	    version                  uint64 big-endian: the schema version
+//	demarches/
+//	    <démarche number>/       uint64 big-endian key
+//	        checkpoint           Checkpoint (JSON), a key of this bucket
+//	        dossiers/
+//	            <dossier number> uint64 big-endian → Snapshot (JSON)
+//	        outbox/
+//	            <action key>     e.g. "12/message/3f9c2a" → Action (JSON)
+//	        journal/
+//	            <seq>            uint64 big-endian (NextSequence) → JournalEntry (JSON)
+//	        journal_by_dossier/  (v2)
+//	            <dossier><seq>   two uint64 big-endian → empty: the journal per dossier
+//	        passes/              (v2)
+//	            <id>             uint64 big-endian (NextSequence) → Pass (JSON)
+//
+// Values are JSON so that the records stay readable with generic bbolt
+// tools and can grow fields without a migration; their field names are
+// persisted, so never rename them. Layout changes go through migrations
+// (migrations.go): Open applies the pending ones and writes the version in
+// one transaction, and refuses a file written by a newer binary.
+//
+// Every exported method is one use case and one transaction (View or
+// Update). Methods take and return values, copied out of the transaction,
+// so no caller can hold a transaction open across a network call: the
+// outbox is written with the snapshot that planned it (SaveSnapshotAndPlan),
+// DS is called after the commit, and each result is recorded in its own
+// short transaction (MarkDone, MarkFailed). No method reads the clock:
+// times come in as arguments.
+//
+// The file is locked while open: one process at a time. Open waits
+// Options.Timeout for the lock, then fails with a message naming the file.
+package store

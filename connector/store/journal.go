@@ -1,0 +1,132 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// AppendJournal adds entries to the journal of démarche; the store numbers
+// them (Seq) in order.
+func (s *Store) AppendJournal(demarche int, entries ...JournalEntry) error {
+	err := s.update(func(tx *bbolt.Tx) error { return appendJournal(tx, demarche, entries) })
+	if err != nil {
+		return fmt.Errorf("append to the journal of démarche %d: %w", demarche, err)
+	}
+	return nil
+}
+
+func appendJournal(tx *bbolt.Tx, demarche int, entries []JournalEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	d, err := writeDemarche(tx, demarche)
+	if err != nil {
+		return err
+	}
+	journal, index := d.Bucket(bucketJournal), d.Bucket(bucketJournalByDossier)
+	for _, e := range entries {
+		if e.Seq, err = journal.NextSequence(); err != nil {
+			return fmt.Errorf("journal sequence: %w", err)
+		}
+		if err := putJSON(journal, u64(e.Seq), e); err != nil {
+			return err
+		}
+		if e.Dossier > 0 {
+			if err := index.Put(journalIndexKey(e.Dossier, e.Seq), []byte{}); err != nil {
+				return fmt.Errorf("journal index: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// Journal returns the newest entries of démarche first, those of one
+// dossier only when dossier > 0, at most limit of them when limit > 0.
+func (s *Store) Journal(demarche, dossier, limit int) ([]JournalEntry, error) {
+	var out []JournalEntry
+	err := s.view(func(tx *bbolt.Tx) error {
+		d, err := readDemarche(tx, demarche)
+		if d == nil || err != nil {
+			return err
+		}
+		if dossier <= 0 {
+			out, err = collect[JournalEntry](d.Bucket(bucketJournal), true, limit, nil)
+			return err
+		}
+		out, err = dossierJournal(d, dossier, limit)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the journal of démarche %d: %w", demarche, err)
+	}
+	return out, nil
+}
+
+// dossierJournal walks the index backwards from the end of the dossier's
+// key range, so that the newest entries come first.
+func dossierJournal(d *bbolt.Bucket, dossier, limit int) ([]JournalEntry, error) {
+	journal, index := d.Bucket(bucketJournal), d.Bucket(bucketJournalByDossier)
+	prefix := u64(uint64(dossier))
+	c := index.Cursor()
+	k, _ := c.Seek(u64(uint64(dossier) + 1))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	var out []JournalEntry
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+		var e JournalEntry
+		found, err := getJSON(journal, k[8:], &e)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			continue
+		}
+		if out = append(out, e); limit > 0 && len(out) >= limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// PruneJournal deletes the entries of démarche older than before, and
+// returns how many it deleted.
+func (s *Store) PruneJournal(demarche int, before time.Time) (int, error) {
+	n := 0
+	err := s.update(func(tx *bbolt.Tx) error {
+		d, err := readDemarche(tx, demarche)
+		if d == nil || err != nil {
+			return err
+		}
+		n, err = pruneJournal(d.Bucket(bucketJournal), d.Bucket(bucketJournalByDossier), before)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("prune the journal of démarche %d: %w", demarche, err)
+	}
+	return n, nil
+}
+
+func pruneJournal(journal, index *bbolt.Bucket, before time.Time) (int, error) {
+	var old []JournalEntry
+	err := forEachJSON(journal, false, func(_ []byte, e JournalEntry) bool {
+		if e.At.Before(before) {
+			old = append(old, e)
+		}
+		return true
+	})
+	for _, e := range old {
+		if err == nil {
+			err = journal.Delete(u64(e.Seq))
+		}
+		if err == nil && e.Dossier > 0 {
+			err = index.Delete(journalIndexKey(e.Dossier, e.Seq))
+		}
+	}
+	return len(old), err
+}

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+)
+
+// migration brings the file from version-1 to version.
+type migration struct {
+	version int
+	name    string
+	apply   func(tx *bbolt.Tx) error
+}
+
+// migrations are applied in order; append, never edit or reorder: files
+// in the field hold the version number of the last one they went through.
+var migrations = []migration{
+	{1, "create the meta and demarches buckets", migrateV1},
+	{2, "add the run history and index the journal by dossier", migrateV2},
+}
+
+// SchemaVersion is the schema version this binary writes.
+func SchemaVersion() int { return migrations[len(migrations)-1].version }
+
+// migrate checks the file's version and applies the pending migrations and
+// the new version in one transaction, so a crash leaves the old version.
+func (s *Store) migrate() error {
+	var current int
+	err := s.view(func(tx *bbolt.Tx) (err error) {
+		current, err = readVersion(tx)
+		return err
+	})
+	switch {
+	case err != nil:
+		return err
+	case current > SchemaVersion():
+		return fmt.Errorf("store schema v%d is newer than this binary (v%d)", current, SchemaVersion())
+	case current == SchemaVersion():
+		return nil
+	case s.opts.ReadOnly:
+		return fmt.Errorf("store schema v%d needs migrating to v%d: open it once read-write", current, SchemaVersion())
+	}
+	return s.update(func(tx *bbolt.Tx) error { return applyMigrations(tx, migrations) })
+}
+
+// applyMigrations runs the migrations newer than the file's version and
+// records the last one's version.
+func applyMigrations(tx *bbolt.Tx, ms []migration) error {
+	current, err := readVersion(tx)
+	if err != nil {
+		return err
+	}
+	last := current
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		if err := m.apply(tx); err != nil {
+			return fmt.Errorf("migrate store schema to v%d (%s): %w", m.version, m.name, err)
+		}
+		last = m.version
+	}
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return errors.New("migrations left no meta bucket")
+	}
+	return meta.Put(keyVersion, u64(uint64(last)))
+}
+
+// readVersion returns the schema version of the file: 0 for an empty file.
+// A file with buckets but no meta bucket was not written by spplus.
+func readVersion(tx *bbolt.Tx) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		if k, _ := tx.Cursor().First(); k != nil {
+			return 0, fmt.Errorf("not a spplus store: it has a %q bucket and no meta bucket", k)
+		}
+		return 0, nil
+	}
+	v := meta.Get(keyVersion)
+	if len(v) != 8 {
+		return 0, fmt.Errorf("meta/version: expected 8 bytes, got %d", len(v))
+	}
+	return int(binary.BigEndian.Uint64(v)), nil
+}
+
+// migrateV1 creates the top-level buckets. Démarche buckets are created on
+// first write, since the démarches are not known in advance.
+func migrateV1(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketMeta, bucketDemarches} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create %s bucket: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// migrateV2 adds each démarche's passes bucket and builds the
+// journal_by_dossier index from the journal written so far.
+func migrateV2(tx *bbolt.Tx) error {
+	root := tx.Bucket(bucketDemarches)
+	if root == nil {
+		return errors.New("no demarches bucket")
+	}
+	return root.ForEachBucket(func(k []byte) error {
+		d := root.Bucket(k)
+		if _, err := d.CreateBucketIfNotExists(bucketPasses); err != nil {
+			return fmt.Errorf("démarche %x: create passes bucket: %w", k, err)
+		}
+		index, err := d.CreateBucketIfNotExists(bucketJournalByDossier)
+		if err != nil {
+			return fmt.Errorf("démarche %x: create journal index: %w", k, err)
+		}
+		return indexJournal(d.Bucket(bucketJournal), index)
+	})
+}
+
+// indexJournal adds every entry of journal to the per-dossier index.
+func indexJournal(journal, index *bbolt.Bucket) error {
+	if journal == nil {
+		return nil
+	}
+	return journal.ForEach(func(k, v []byte) error {
+		var e struct {
+			Dossier int `json:"dossier"`
+		}
+		if err := json.Unmarshal(v, &e); err != nil {
+			return fmt.Errorf("journal entry %x: %w", k, err)
+		}
+		if len(k) != 8 {
+			return fmt.Errorf("journal key %x: expected 8 bytes", k)
+		}
+		if e.Dossier < 1 {
+			return nil
+		}
+		return index.Put(journalIndexKey(e.Dossier, binary.BigEndian.Uint64(k)), []byte{})
+	})
+}
+
+// journalIndexKey is the dossier number then the sequence, both big-endian.
+func journalIndexKey(dossier int, seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(u64(uint64(dossier)), seq)
+}

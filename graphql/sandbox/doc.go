@@ -1,0 +1,2 @@
+// Package sandbox is a DS-compatible server (placeholder doc, rewritten below).
+package sandbox
