@@ -103,6 +103,10 @@ func (ex *executor) executeField(def *ast.Definition, obj map[string]any, g coll
 // of the same name in the object's JSON.
 func (ex *executor) resolve(def *ast.Definition, obj map[string]any, f *ast.Field, fd *ast.FieldDefinition) (any, error) {
 	r := ex.srv.resolvers[def.Name+"."+f.Name]
+	if r == nil && def.Name == "Mutation" {
+		ex.record(f.Name, nil).fail("not supported by the sandbox")
+		return nil, newFieldError("not_supported", "Mutation %s is not supported by the sandbox", f.Name)
+	}
 	if r == nil {
 		v, ok := obj[f.Name]
 		if !ok {

@@ -23,6 +23,7 @@ func resolverTable() map[string]resolverFunc {
 		"Demarche.revisions":                resolveRevisions,
 		"Demarche.dateDerniereModification": firstOf("dateDerniereModification", "dateCreation"),
 		"DemarcheDescriptor.revision":       revisionOr("revision"),
+		"DemarcheDescriptor.dateDerniereModification": firstOf("dateDerniereModification", "dateCreation"),
 
 		"Dossier.groupeInstructeur":                   resolveDossierGroupe,
 		"Dossier.demarche":                            resolveDossierDemarche,

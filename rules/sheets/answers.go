@@ -20,8 +20,22 @@ type answerDecoder struct {
 	labels map[string]rules.Answer
 	// cache maps raw cells already decoded to their answers.
 	cache map[string]rules.Answer
+	// memo holds recent cells by a cheap hash, in front of cache: the few
+	// labels of a file are found with one string comparison, no map hash.
+	memo [64]memoEntry
 	// plainNC is set when "NC" is a configured NC spelling.
 	plainNC bool
+}
+
+type memoEntry struct {
+	raw string
+	a   rules.Answer
+}
+
+// memoIndex hashes a non-empty cell from its length and end bytes, which
+// tell the labels of a questionnaire apart well enough.
+func memoIndex(raw string) int {
+	return int((uint(len(raw))*31 + uint(raw[0])*7 + uint(raw[len(raw)-1])) & 63)
 }
 
 // newAnswerDecoder checks the configured labels and builds their table.
@@ -69,14 +83,21 @@ func (d *answerDecoder) decode(raw string) (rules.Answer, bool) {
 	if a, ok := d.exact(raw); ok {
 		return a, true
 	}
+	slot := &d.memo[memoIndex(raw)]
+	if slot.raw == raw {
+		return slot.a, true
+	}
 	if a, hit := d.cache[raw]; hit {
+		*slot = memoEntry{raw: raw, a: a}
 		return a, true
 	}
 	a, ok := d.slow(raw)
 	if ok && len(d.cache) < maxCached {
 		// Clone: raw shares the memory of its whole line, which the
 		// cache must not keep alive.
-		d.cache[strings.Clone(raw)] = a
+		raw = strings.Clone(raw)
+		d.cache[raw] = a
+		*slot = memoEntry{raw: raw, a: a}
 	}
 	return a, ok
 }
