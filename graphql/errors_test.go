@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -97,7 +98,13 @@ func errorCases() []errorCase {
 			}
 		}},
 		{"client-side timeout", func(w http.ResponseWriter, r *http.Request) {
-			<-r.Context().Done() // answers only once the client gave up
+			// Reading the body lets the server notice the client hanging up;
+			// the timer only guards against a hung test.
+			_, _ = io.Copy(io.Discard, r.Body)
+			select {
+			case <-r.Context().Done():
+			case <-time.After(10 * time.Second):
+			}
 		}, ClassTimeout, ErrTimeout, func(t *testing.T, err error) {
 			var te *TransportError
 			if !errors.As(err, &te) || !te.Timeout {

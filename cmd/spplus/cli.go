@@ -38,6 +38,10 @@ func commands() map[string]command {
 		{"sandbox", "run the DS-compatible sandbox server", runSandbox},
 		{"score", "score one survey or audit grid file", runScore},
 		{"evaluate", "evaluate a candidacy given as JSON, offline", runEvaluate},
+		{"init", "write a configuration for a démarche, mapping its champs by label", runInit},
+		{"status", "what the store knows: counts, quarantine, last passes", runStatus},
+		{"export", "every dossier's state, findings, level and deadlines as CSV or JSON", runExport},
+		{"backup", "write a consistent copy of the store", runBackup},
 	}
 	m := make(map[string]command, len(list))
 	for _, c := range list {

@@ -42,6 +42,9 @@ type Snapshot struct {
 	Verdict  json.RawMessage `json:"verdict,omitempty"`
 	Level    string          `json:"level,omitempty"`
 	Complete bool            `json:"complete"`
+	// Status is the spplus status shown to people (complet, incomplet,
+	// à décider, labellisable niveau X, refus), as the connector worded it.
+	Status string `json:"status,omitempty"`
 	// Findings are the rule IDs of the last verdict.
 	Findings []string `json:"findings,omitempty"`
 	// Deadlines maps a deadline name to its date (YYYY-MM-DD).

@@ -34,7 +34,7 @@ func bigData(t testing.TB, n int) []byte {
 	}
 	b, err := json.Marshal(map[string]any{"demarches": []any{map[string]any{
 		"number": 1, "title": "Big", "description": "", "state": "publiee", "dateCreation": formatDSTime(bigBase),
-		"activeRevision": map[string]any{"id": "UmV2LTE=", "dateCreation": formatDSTime(bigBase), "champDescriptors": []any{}, "annotationDescriptors": []any{}},
+		"activeRevision":     map[string]any{"id": "UmV2LTE=", "dateCreation": formatDSTime(bigBase), "champDescriptors": []any{}, "annotationDescriptors": []any{}},
 		"groupeInstructeurs": []any{map[string]any{"number": 1, "label": "Défaut", "instructeurs": []any{}}},
 		"dossiers":           dossiers,
 	}}})

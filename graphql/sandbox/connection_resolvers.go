@@ -40,7 +40,7 @@ func resolveDossierConnection(ex *executor, obj map[string]any, args map[string]
 
 func depotKey(r *dossierRec) (time.Time, int)   { return r.depot, r.number }
 func updatedKey(r *dossierRec) (time.Time, int) { return r.updated, r.number }
-func dossierRaw(r *dossierRec) map[string]any    { return r.raw }
+func dossierRaw(r *dossierRec) map[string]any   { return r.raw }
 
 // dossierFilter applies state, archived, createdSince (ignored with updatedSince, as in DS),
 // revision and the groupe instructeur.

@@ -15,14 +15,14 @@ func resolverTable() map[string]resolverFunc {
 		"Query.groupeInstructeur":  resolveGroupeInstructeur,
 		"Query.demarcheDescriptor": resolveDemarcheDescriptor,
 
-		"Demarche.groupeInstructeurs":       resolveGroupes,
-		"Demarche.champDescriptors":         revisionList("champDescriptors"),
-		"Demarche.annotationDescriptors":    revisionList("annotationDescriptors"),
-		"Demarche.draftRevision":            revisionOr("draftRevision"),
-		"Demarche.publishedRevision":        revisionOr("publishedRevision"),
-		"Demarche.revisions":                resolveRevisions,
-		"Demarche.dateDerniereModification": firstOf("dateDerniereModification", "dateCreation"),
-		"DemarcheDescriptor.revision":       revisionOr("revision"),
+		"Demarche.groupeInstructeurs":                 resolveGroupes,
+		"Demarche.champDescriptors":                   revisionList("champDescriptors"),
+		"Demarche.annotationDescriptors":              revisionList("annotationDescriptors"),
+		"Demarche.draftRevision":                      revisionOr("draftRevision"),
+		"Demarche.publishedRevision":                  revisionOr("publishedRevision"),
+		"Demarche.revisions":                          resolveRevisions,
+		"Demarche.dateDerniereModification":           firstOf("dateDerniereModification", "dateCreation"),
+		"DemarcheDescriptor.revision":                 revisionOr("revision"),
 		"DemarcheDescriptor.dateDerniereModification": firstOf("dateDerniereModification", "dateCreation"),
 
 		"Dossier.groupeInstructeur":                   resolveDossierGroupe,
@@ -36,11 +36,11 @@ func resolverTable() map[string]resolverFunc {
 		"Dossier.dateDerniereModificationAnnotations": firstOf("dateDerniereModificationAnnotations", "dateDepot"),
 		"Dossier.datePassageEnConstruction":           firstOf("datePassageEnConstruction", "dateDepot"),
 
-		"Message.attachments":            scannedFiles("attachments"),
-		"Message.attachment":             firstScannedFile("attachments", "attachment"),
-		"PieceJustificativeChamp.files":  scannedFiles("files"),
-		"PieceJustificativeChamp.file":   firstScannedFile("files", "file"),
-		"File.url":                       resolveFileURL,
+		"Message.attachments":           scannedFiles("attachments"),
+		"Message.attachment":            firstScannedFile("attachments", "attachment"),
+		"PieceJustificativeChamp.files": scannedFiles("files"),
+		"PieceJustificativeChamp.file":  firstScannedFile("files", "file"),
+		"File.url":                      resolveFileURL,
 	}
 	for _, owner := range []string{"Demarche", "GroupeInstructeurWithDossiers"} {
 		r[owner+".dossiers"] = resolveDossierConnection
@@ -102,10 +102,35 @@ func descriptorOf(d *demarche, dossierDemarche map[string]any) map[string]any {
 	for k, v := range dossierDemarche {
 		out[k] = v
 	}
-	if _, ok := out["revision"]; !ok {
-		out["revision"] = d.raw["activeRevision"]
-	}
+	rev, _ := out["revision"].(map[string]any)
+	out["revision"] = fullRevision(d, rev)
 	return out
+}
+
+// fullRevision completes a dossier's revision reference (often just {"id"}) with the
+// démarche's revision of the same id, defaulting to the active revision.
+func fullRevision(d *demarche, rev map[string]any) any {
+	candidates := listOfMaps(d.raw["revisions"])
+	if active, ok := d.raw["activeRevision"].(map[string]any); ok {
+		candidates = append(candidates, active)
+	}
+	if rev == nil {
+		return d.raw["activeRevision"]
+	}
+	for _, c := range candidates {
+		if c["id"] != rev["id"] {
+			continue
+		}
+		merged := make(map[string]any, len(c))
+		for k, v := range c {
+			merged[k] = v
+		}
+		for k, v := range rev {
+			merged[k] = v
+		}
+		return merged
+	}
+	return rev
 }
 
 func resolveGroupes(ex *executor, obj map[string]any, args map[string]any, _ *ast.Field) (any, error) {

@@ -7,43 +7,43 @@ import (
 	"github.com/spplus/spplus/rules"
 )
 
+// answerDecoder turns survey cells into answers. It is on the hot path of
+// every survey file, hence its layers, each cheaper than the next:
+//   - the usual short spellings ("1", "0,25", "NC") by a table (exact);
+//   - any cell seen before by a small memo, then a bounded cache;
+//   - anything else by the slow path (trim, number, fold, label lookup),
+//     whose result is cached.
+//
+// None of them allocates once a file's few spellings have been seen.
+type answerDecoder struct {
+	// labels maps folded answer labels and NC spellings to answers.
+	labels map[string]rules.Answer
+	// cache maps raw cells already decoded to their answers, stored with
+	// a copy of the cell that the memo can hold without allocating.
+	cache map[string]memoEntry
+	// memo holds recent cells by a cheap hash, in front of cache: the few
+	// labels of a file are found with one string comparison, no map hash.
+	memo [memoSize]memoEntry
+	// short holds the usual short spellings (see exact).
+	short [1 << shortBits]shortEntry
+}
+
 // maxCached bounds the cache of raw cell spellings. Real files use a few
 // dozen spellings; the bound only matters for hostile ones.
 const maxCached = 4096
 
-// answerDecoder turns survey cells into answers. The spellings that fill
-// real files ("1", "0,25", "NC", a label) are recognised without allocating:
-// numbers by a switch, everything else by a cache keyed by the raw cell,
-// filled on a miss after the slow path (trim, fold, look up).
-type answerDecoder struct {
-	// labels maps folded answer labels and NC spellings to answers.
-	labels map[string]rules.Answer
-	// cache maps raw cells already decoded to their answers.
-	cache map[string]rules.Answer
-	// memo holds recent cells by a cheap hash, in front of cache: the few
-	// labels of a file are found with one string comparison, no map hash.
-	memo [64]memoEntry
-	// plainNC is set when "NC" is a configured NC spelling.
-	plainNC bool
-}
-
-type memoEntry struct {
-	raw string
-	a   rules.Answer
-}
-
-// memoIndex hashes a non-empty cell from its length and end bytes, which
-// tell the labels of a questionnaire apart well enough.
-func memoIndex(raw string) int {
-	return int((uint(len(raw))*31 + uint(raw[0])*7 + uint(raw[len(raw)-1])) & 63)
-}
+// usualSpellings are the point values put in the short table.
+var usualSpellings = []struct {
+	cell     string
+	quarters int8
+}{{"0", 0}, {"1", 4}, {"0,25", 1}, {"0.25", 1}, {"0,75", 3}, {"0.75", 3}}
 
 // newAnswerDecoder checks the configured labels and builds their table.
 // Two spellings that fold alike must mean the same answer.
 func newAnswerDecoder(q rules.Questionnaires) (*answerDecoder, error) {
 	d := &answerDecoder{
 		labels: make(map[string]rules.Answer, len(q.AnswerLabels)+len(q.NCLabels)),
-		cache:  make(map[string]rules.Answer, 64),
+		cache:  make(map[string]memoEntry, 64),
 	}
 	for _, l := range q.AnswerLabels {
 		if !rules.ValidQuarters(int(l.Quarters)) {
@@ -58,7 +58,12 @@ func newAnswerDecoder(q rules.Questionnaires) (*answerDecoder, error) {
 			return nil, err
 		}
 	}
-	d.plainNC = d.labels[fold("NC")] == rules.Answer{Kind: rules.AnswerNC}
+	for _, u := range usualSpellings {
+		d.addShort(u.cell, rules.Answer{Kind: rules.AnswerPoints, Quarters: u.quarters})
+	}
+	if a, ok := d.labels[fold("NC")]; ok {
+		d.addShort("NC", a)
+	}
 	return d, nil
 }
 
@@ -80,6 +85,9 @@ func (d *answerDecoder) addLabel(label string, a rules.Answer) error {
 // decode returns the answer a cell holds, or false when it holds none of
 // the accepted values.
 func (d *answerDecoder) decode(raw string) (rules.Answer, bool) {
+	if len(raw) == 0 {
+		return rules.Answer{}, true
+	}
 	if a, ok := d.exact(raw); ok {
 		return a, true
 	}
@@ -87,51 +95,19 @@ func (d *answerDecoder) decode(raw string) (rules.Answer, bool) {
 	if slot.raw == raw {
 		return slot.a, true
 	}
-	if a, hit := d.cache[raw]; hit {
-		*slot = memoEntry{raw: raw, a: a}
-		return a, true
+	if e, hit := d.cache[raw]; hit {
+		*slot = e
+		return e.a, true
 	}
 	a, ok := d.slow(raw)
 	if ok && len(d.cache) < maxCached {
-		// Clone: raw shares the memory of its whole line, which the
+		// Clone: raw shares the memory of a block of lines, which the
 		// cache must not keep alive.
-		raw = strings.Clone(raw)
-		d.cache[raw] = a
-		*slot = memoEntry{raw: raw, a: a}
+		e := memoEntry{raw: strings.Clone(raw), a: a}
+		d.cache[e.raw] = e
+		*slot = e
 	}
 	return a, ok
-}
-
-// exact recognises the spellings that fill survey files — "", "0", "1",
-// "0,25", "0.25", "0,75", "0.75" and, when configured, "NC" — by their
-// bytes, which is cheaper than comparing strings or hashing them.
-func (d *answerDecoder) exact(raw string) (rules.Answer, bool) {
-	switch len(raw) {
-	case 0:
-		return rules.Answer{}, true
-	case 1:
-		switch raw[0] {
-		case '0':
-			return rules.Answer{Kind: rules.AnswerPoints, Quarters: 0}, true
-		case '1':
-			return rules.Answer{Kind: rules.AnswerPoints, Quarters: 4}, true
-		}
-	case 2:
-		if d.plainNC && raw[0] == 'N' && raw[1] == 'C' {
-			return rules.Answer{Kind: rules.AnswerNC}, true
-		}
-	case 4:
-		if raw[0] != '0' || (raw[1] != '.' && raw[1] != ',') || raw[3] != '5' {
-			break
-		}
-		switch raw[2] {
-		case '2':
-			return rules.Answer{Kind: rules.AnswerPoints, Quarters: 1}, true
-		case '7':
-			return rules.Answer{Kind: rules.AnswerPoints, Quarters: 3}, true
-		}
-	}
-	return rules.Answer{}, false
 }
 
 // slow decodes a cell that is not one of the common exact spellings.

@@ -154,3 +154,22 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTable checks the usual spellings take the fast path, so the
+// benchmark measures what real files cost.
+func TestShortTable(t *testing.T) {
+	dec, err := newAnswerDecoder(rules.DefaultQuestionnaires())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"0", "1", "0,25", "0.25", "0,75", "0.75", "NC"} {
+		if _, ok := dec.exact(s); !ok {
+			t.Errorf("%q misses the short table", s)
+		}
+	}
+	for _, s := range []string{"2", "0;25", "0,5", "nc", "N", "10"} {
+		if _, ok := dec.exact(s); ok {
+			t.Errorf("%q hits the short table", s)
+		}
+	}
+}

@@ -1,35 +1,51 @@
 package sheets
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"math/bits"
+	"strings"
 )
 
 // csvScanner splits CSV text into records with the semantics of
 // encoding/csv (RFC 4180, strict quotes, ragged rows, empty lines skipped,
 // CRLF read as LF), which a fuzz test checks. It exists for speed and
-// safety: a line without quotes — nearly every line of a survey file — is
-// cut with one allocation and no copy, and no line or record may grow past
-// max bytes, where encoding/csv would buffer a line of any length.
+// safety. Input is turned into strings a block at a time, not a line at a
+// time, and a line without quotes — nearly every line of a survey file — is
+// cut into cells that share the block's memory, without allocation. No line
+// or record may grow past max bytes, where encoding/csv would buffer a line
+// of any length.
 type csvScanner struct {
-	r     *bufio.Reader
-	comma byte
-	max   int
-	file  string
-	line  int // physical lines read
+	src  io.Reader
+	max  int
+	file string
+	// buf holds raw input; block is buf[:len(block)] as a string: the
+	// complete lines being handed out. pos is the next line's offset.
+	buf   []byte
+	n     int // bytes of buf in use
+	block string
+	pos   int
+	err   error // the input's error, once seen
+	line  int   // physical lines read
 
+	comma  byte
 	fields []string // the record, reused
 	lines  []int    // line of each field, when the record spans lines
 	first  int      // line of the record's first field
 	multi  bool     // whether lines applies
-	long   []byte   // a line longer than the reader's buffer
+	lineAt int      // offset in block of the line last read
 	rec    []byte   // the unquoted text of a record with quotes
 	ends   []int    // end of each field in rec
+}
+
+// scanBlock is the initial size of a scanner's buffer.
+const scanBlock = 64 << 10
+
+func newCSVScanner(src io.Reader, max int, file string) *csvScanner {
+	return &csvScanner{src: src, max: max, file: file, buf: make([]byte, scanBlock), comma: ','}
 }
 
 // read returns the next record, valid until the following call, or io.EOF.
@@ -58,24 +74,75 @@ func (s *csvScanner) fieldLine(i int) int {
 	return s.first
 }
 
-// readLine returns the next physical line without its line ending.
+// readLine returns the next physical line without its line ending, as a
+// view of buf valid until the next call.
 func (s *csvScanner) readLine() ([]byte, error) {
-	line, err := s.r.ReadSlice('\n')
-	if err == bufio.ErrBufferFull {
-		line, err = s.readLongLine(line)
+	for {
+		rest := s.block[s.pos:]
+		end := strings.IndexByte(rest, '\n') + 1
+		if end == 0 {
+			end = len(rest) // the last line, without a line break
+		}
+		if end == 0 {
+			if err := s.refill(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		s.lineAt = s.pos
+		s.pos += end
+		s.line++
+		line := trimLineEnd(s.buf[s.lineAt : s.lineAt+end])
+		if len(line) > s.max {
+			return nil, s.limit(s.line, "line")
+		}
+		return line, nil
 	}
-	if len(line) == 0 && err != nil {
-		return nil, err
+}
+
+// refill drops the lines handed out and makes a new block of the complete
+// lines that follow, reading as needed. At the end of the input, the block
+// is what is left, line break or not.
+func (s *csvScanner) refill() error {
+	s.n = copy(s.buf, s.buf[len(s.block):s.n])
+	s.block, s.pos = "", 0
+	for {
+		if s.err != nil && s.err != io.EOF {
+			return s.err
+		}
+		if k := bytes.LastIndexByte(s.buf[:s.n], '\n'); k >= 0 {
+			s.block = string(s.buf[:k+1])
+			return nil
+		}
+		if s.err == io.EOF {
+			if s.n == 0 {
+				return io.EOF
+			}
+			s.block = string(s.buf[:s.n])
+			return nil
+		}
+		if err := s.grow(); err != nil {
+			return err
+		}
+		var m int
+		m, s.err = s.src.Read(s.buf[s.n:])
+		s.n += m
 	}
-	if err != nil && err != io.EOF {
-		return nil, err
+}
+
+// grow makes room in a full buffer, which then holds part of one line:
+// up to max bytes and a line ending.
+func (s *csvScanner) grow() error {
+	if s.n < len(s.buf) {
+		return nil
 	}
-	s.line++
-	line = trimLineEnd(line)
-	if len(line) > s.max {
-		return nil, s.limit(s.line, "line")
+	if s.n > s.max+2 {
+		return s.limit(s.line+1, "line")
 	}
-	return line, nil
+	bigger := make([]byte, 2*len(s.buf))
+	copy(bigger, s.buf[:s.n])
+	s.buf = bigger
+	return nil
 }
 
 // trimLineEnd removes "\n" or "\r\n", and a "\r" ending the file.
@@ -90,20 +157,6 @@ func trimLineEnd(line []byte) []byte {
 	return line[:n]
 }
 
-// readLongLine gathers a line longer than the reader's buffer; past max
-// bytes (and its line ending) it stops, and readLine refuses the line.
-func (s *csvScanner) readLongLine(part []byte) ([]byte, error) {
-	s.long = append(s.long[:0], part...)
-	for len(s.long) <= s.max+2 {
-		part, err := s.r.ReadSlice('\n')
-		s.long = append(s.long, part...)
-		if err != bufio.ErrBufferFull {
-			return s.long, err
-		}
-	}
-	return s.long, nil
-}
-
 func (s *csvScanner) limit(line int, what string) error {
 	return &ParseError{File: s.file, Line: line, Msg: fmt.Sprintf("%s longer than the %d-byte limit", what, s.max), Err: ErrLimit}
 }
@@ -112,7 +165,7 @@ func (s *csvScanner) limit(line int, what string) error {
 // separators eight bytes at a time: cells are short, so a call per cell
 // (bytes.IndexByte) costs more than it saves.
 func (s *csvScanner) splitPlain(line []byte) {
-	str := string(line)
+	str := s.block[s.lineAt : s.lineAt+len(line)]
 	fields := s.fields[:0] // a local: appending to s.fields reloads it each time
 	sep := s.comma
 	comma := uint64(sep) * lowBits

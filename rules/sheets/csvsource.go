@@ -30,31 +30,45 @@ func openCSV(name string, br *bufio.Reader, opt Options) (rowSource, error) {
 	case bytes.HasPrefix(head, utf16LEBOM) || bytes.HasPrefix(head, utf16BEBOM):
 		return nil, &ParseError{File: name, Msg: "UTF-16 text, expected UTF-8 or Windows-1252: save the file as CSV UTF-8"}
 	}
-	text := bufio.NewReaderSize(newTextReader(br), sniffSize)
-	comma, err := sniffComma(text)
-	if err != nil {
+	sc := newCSVScanner(newTextReader(br), opt.MaxLineBytes, name)
+	if err := sc.sniffComma(); err != nil {
 		return nil, readError(name, err)
 	}
-	return &csvRows{s: &csvScanner{r: text, comma: comma, max: opt.MaxLineBytes, file: name}}, nil
+	return &csvRows{s: sc}, nil
 }
 
-// sniffComma returns the separator the header line (the first line that
-// is not blank) uses more of: ";" (French spreadsheets) or "," (the
-// default, also for a one-column header).
-func sniffComma(text *bufio.Reader) (byte, error) {
-	// Peek hands its read error over only once: keep it, or it is lost.
-	buf, err := text.Peek(sniffSize)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return 0, err
+// sniffComma reads until the header line (the first line that is not
+// blank) is in the buffer, and takes as separator the one it holds more
+// of: ";" (French spreadsheets) or "," (the default, also for a one-column
+// header).
+func (s *csvScanner) sniffComma() error {
+	commas, semicolons, done := headerSeparators(s.buf[:s.n])
+	for !done && s.err == nil && s.n < len(s.buf) {
+		var m int
+		m, s.err = s.src.Read(s.buf[s.n:])
+		s.n += m
+		commas, semicolons, done = headerSeparators(s.buf[:s.n])
 	}
-	commas, semicolons, quoted, seen := 0, 0, false, false
-	for _, c := range buf {
+	if s.err != nil && s.err != io.EOF {
+		return s.err
+	}
+	if semicolons > commas {
+		s.comma = ';'
+	}
+	return nil
+}
+
+// headerSeparators counts the separators outside quotes in the first line
+// of text that is not blank, and says whether that line is complete.
+func headerSeparators(text []byte) (commas, semicolons int, complete bool) {
+	quoted, seen := false, false
+	for _, c := range text {
 		switch {
 		case c == '"':
 			quoted = !quoted
 		case quoted:
 		case c == '\n' && seen:
-			return pickComma(commas, semicolons), nil
+			return commas, semicolons, true
 		case c == ',':
 			commas++
 		case c == ';':
@@ -62,14 +76,7 @@ func sniffComma(text *bufio.Reader) (byte, error) {
 		}
 		seen = seen || !isSpaceByte(c)
 	}
-	return pickComma(commas, semicolons), nil
-}
-
-func pickComma(commas, semicolons int) byte {
-	if semicolons > commas {
-		return ';'
-	}
-	return ','
+	return commas, semicolons, false
 }
 
 func (c *csvRows) next() ([]string, error) {

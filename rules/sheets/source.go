@@ -115,7 +115,22 @@ func (l *limitedRows) separator() rune { return l.src.separator() }
 // blank reports a row whose cells are all empty or spaces.
 func blank(rec []string) bool {
 	for _, c := range rec {
-		if c != "" && trim(c) != "" {
+		if !blankCell(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// blankCell reports a cell that is empty or spaces, deciding on the first
+// byte in the common case of a cell starting with a letter or digit.
+func blankCell(c string) bool {
+	for i := 0; i < len(c); i++ {
+		switch b := c[i]; {
+		case b == ' ' || b == '\t' || b == '\r' || b == '\n':
+		case b >= 0x80:
+			return trim(c) == ""
+		default:
 			return false
 		}
 	}

@@ -122,6 +122,8 @@ func TestXLSXErrors(t *testing.T) {
 		{"missing column", [][]any{{}, {"E1_1"}},
 			false, `users.xlsx sheet "Réponses" row 2: missing question column(s) E1_2, E2_1, E2_2, E3_1, E3_2, E4_1, E4_2, E5_1, E5_2, E6_1, E7_1, E7_2, E8_1, SATISFACTION`},
 		{"header only", [][]any{usersHeaderCells()}, false, `users.xlsx: no respondent rows after the header`},
+		{"value past the header", [][]any{usersHeaderCells(), append(usersRow(1), "x")},
+			false, `users.xlsx sheet "Réponses" cell P2: value past the last header column, got "x"`},
 		{"empty sheet", nil, false, `users.xlsx: empty file, expected a header row`},
 		{"half point in a grid", [][]any{{"point", "engagement", "score"}, {"1.1", 1, 0.5}},
 			true, `users.xlsx sheet "Réponses" cell C2, column "score": expected a score 0, 0.25, 0.75 or 1, got "0.5"`},

@@ -1,9 +1,6 @@
 package gen
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 func benchmarkGenerate(b *testing.B, n int) {
 	opts := Options{N: n, Seed: 42, Now: DemoNow()}
@@ -25,5 +22,3 @@ func BenchmarkGenerate1000(b *testing.B) { benchmarkGenerate(b, 1000) }
 // BenchmarkGenerate10000 measures 10,000 dossiers (the size of the
 // sandbox's load tests); run it with -benchtime=1x.
 func BenchmarkGenerate10000(b *testing.B) { benchmarkGenerate(b, 10000) }
-
-var _ = time.Second

@@ -17,6 +17,7 @@ type candidacy struct {
 	id    identity
 	tl    timeline
 	body  string // certification body (groupe instructeur label)
+	descs map[string]Descriptor
 	v     *values
 }
 
@@ -119,7 +120,7 @@ func (c *candidacy) fillHistory() {
 // fillPieces attaches the shared PDF of each piece.
 func (c *candidacy) fillPieces(keys ...string) error {
 	for _, key := range keys {
-		d, _ := DescriptorByKey(key)
+		d := c.descs[key]
 		a, err := c.pools.piece(d.StableID, d.Label)
 		if err != nil {
 			return err

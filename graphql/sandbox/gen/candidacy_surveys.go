@@ -91,7 +91,7 @@ func (c *candidacy) flaw(kind rules.SurveyKind) defect {
 // file's virus scan pending.
 func (c *candidacy) attachSurvey(k surveyKeys, a asset) error {
 	if c.rng.IntN(5) < 3 {
-		d, _ := DescriptorByKey(k.report)
+		d := c.descs[k.report]
 		report, err := c.pools.piece(d.StableID, d.Label)
 		if err != nil {
 			return err

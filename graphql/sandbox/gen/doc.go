@@ -28,3 +28,5 @@
 // anything: graphql/sandbox does. It imports rules only for the default
 // question codes.
 package gen
+
+//go:generate go test -run TestDemoDataUpToDate -update

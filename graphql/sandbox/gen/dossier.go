@@ -27,7 +27,8 @@ func (g *generator) plan(number int, sc scenario) (parts, error) {
 	p.by = p.grp.Instructeurs[p.rng.IntN(len(p.grp.Instructeurs))]
 	p.id = newIdentity(p.rng, sc.kind == kindCentral)
 	p.tl = g.clock.newTimeline(p.rng, sc, p.by.Email)
-	c := &candidacy{rng: p.rng, pools: g.pools, clock: g.clock, sc: sc, id: p.id, tl: p.tl, body: p.grp.Label}
+	c := &candidacy{rng: p.rng, pools: g.pools, clock: g.clock, sc: sc, id: p.id, tl: p.tl, body: p.grp.Label,
+		descs: g.byKey}
 	v, err := c.fill()
 	if err != nil {
 		return p, fmt.Errorf("dossier %d: %w", number, err)

@@ -20,6 +20,7 @@ type generator struct {
 	all      []Descriptor            // every descriptor
 	form     []Descriptor            // root champs, in form order
 	children map[string][]Descriptor // repetition key → its children
+	byKey    map[string]Descriptor   // key → descriptor
 	notes    []Descriptor            // annotations
 	dates    demarcheDates
 	ref      demarcheRefJSON
@@ -52,9 +53,11 @@ func newGenerator(opts Options) (*generator, error) {
 	g := &generator{
 		opts: opts, clock: c, blobs: blobs, pools: newPools(opts.Seed, blobs),
 		groupes: groupes(opts.Demarche), labels: labels(opts.Demarche),
-		all: Descriptors(), children: map[string][]Descriptor{}, dates: newDemarcheDates(c),
+		all: Descriptors(), children: map[string][]Descriptor{}, byKey: map[string]Descriptor{},
+		dates: newDemarcheDates(c),
 	}
 	for _, d := range g.all {
+		g.byKey[d.Key] = d
 		switch {
 		case d.Annotation:
 			g.notes = append(g.notes, d)
@@ -75,6 +78,7 @@ func (g *generator) run() ([]byte, error) {
 	active, deleted := numbers(rng, g.opts.N)
 	plan := planScenarios(rng, g.opts.N)
 	var buf bytes.Buffer
+	buf.Grow(4<<20 + 21<<10*len(active)) // ~20 KB a dossier and the blobs: no regrowth
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // messages hold HTML, as DS returns it
 	buf.WriteString(`{"demarches":[`)

@@ -29,7 +29,7 @@ func messages(number int, rng *rand.Rand, c clock, tl timeline, usager, by strin
 	}
 	if rng.IntN(4) == 0 {
 		ask := c.at(rng, days(dateOf(tl.deposit), 1+rng.IntN(6)), 9, 17)
-		answer := ask.Add(time.Duration(3+rng.IntN(40)) * time.Hour)
+		answer := c.at(rng, days(dateOf(ask), 1+rng.IntN(2)), 8, 19)
 		if answer.Before(c.now) {
 			ms = append(ms,
 				message{ask, by, "Bonjour,\nComment l'échantillon d'usagers a-t-il été constitué ?\nCordialement."},
