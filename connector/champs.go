@@ -296,3 +296,12 @@ func validDepartement(code string) bool {
 	}
 	return false
 }
+
+// dayOf is the calendar day of an instant in its own location (DS sends
+// its dates with the Paris offset); zero stays zero.
+func dayOf(t time.Time) rules.Date {
+	if t.IsZero() {
+		return rules.Date{}
+	}
+	return rules.NewDate(t.Date())
+}

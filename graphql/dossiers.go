@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"time"
 )
 
@@ -116,6 +117,20 @@ func (c *Client) dossierPage(ctx context.Context, demarche int, updatedSince *ti
 	if err != nil {
 		return nil, err
 	}
+	page, err := c.parsePage(resp, cursor)
+	if err != nil {
+		return nil, err
+	}
+	if len(page.Failed) > 0 {
+		c.resolveNumbers(ctx, vars, page.Failed)
+		page.Err = &PartialError{Failed: page.Failed}
+	}
+	return page, nil
+}
+
+// parsePage turns a page answer into a DossierPage, keeping the dossiers
+// that decoded and listing the others in Failed.
+func (c *Client) parsePage(resp *response, cursor string) (*DossierPage, error) {
 	var data dossiersPageData
 	if resp.data != nil {
 		if err := decodeData(opDossiersPage, resp.data, &data); err != nil {
@@ -127,11 +142,18 @@ func (c *Client) dossierPage(ctx context.Context, demarche int, updatedSince *ti
 		return nil, err
 	}
 	c.decodeNodes(page, data.Demarche.Dossiers.Nodes, nodeErrs)
-	if len(page.Failed) > 0 {
-		c.resolveNumbers(ctx, vars, page.Failed)
-		page.Err = &PartialError{Failed: page.Failed}
-	}
+	nameFromEdges(page.Failed, data.Demarche.Dossiers.Edges)
 	return page, nil
+}
+
+// nameFromEdges names the failed nodes from their edge's cursor, which DS
+// keeps when it nulls a node.
+func nameFromEdges(failed []NodeError, edges []*edgeWire) {
+	for i := range failed {
+		if idx := failed[i].Index; failed[i].Number == 0 && idx < len(edges) && edges[idx] != nil {
+			failed[i].Number = numberFromCursor(edges[idx].Cursor)
+		}
+	}
 }
 
 // newPage checks the page's frame (démarche, connection, pageInfo) and
@@ -184,14 +206,11 @@ func (c *Client) decodeNodes(page *DossierPage, nodes []json.RawMessage, nodeErr
 	}
 }
 
-// resolveNumbers names the failed nodes DS nulled, with a light query over
-// the same page. Best effort: on failure the numbers stay 0.
+// resolveNumbers names the failed nodes still unnamed with a light query
+// over the same page (numbers only), whose partial data is used too. Best
+// effort: the numbers stay 0 when it fails.
 func (c *Client) resolveNumbers(ctx context.Context, vars map[string]any, failed []NodeError) {
-	missing := false
-	for _, f := range failed {
-		missing = missing || f.Number == 0
-	}
-	if !missing {
+	if !slices.ContainsFunc(failed, func(f NodeError) bool { return f.Number == 0 }) {
 		return
 	}
 	var q struct {
@@ -199,7 +218,11 @@ func (c *Client) resolveNumbers(ctx context.Context, vars map[string]any, failed
 			Dossiers *struct{ Nodes []*struct{ Number int } }
 		}
 	}
-	if _, err := c.queryOne(ctx, opDossierNumbers, vars, &q); err != nil || q.Demarche == nil || q.Demarche.Dossiers == nil {
+	resp, err := c.do(ctx, c.queryRequest(opDossierNumbers, vars))
+	if err == nil && resp.data != nil {
+		err = decodeData(opDossierNumbers, resp.data, &q)
+	}
+	if err != nil || q.Demarche == nil || q.Demarche.Dossiers == nil {
 		c.log.Warn().Err(err).Msg("could not learn the numbers of the dossiers a page lost")
 		return
 	}

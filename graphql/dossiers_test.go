@@ -2,6 +2,7 @@ package graphql
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/http"
@@ -205,5 +206,48 @@ func TestDemarcheReadsDescriptorsGroupsAndLabels(t *testing.T) {
 	if len(d.GroupeInstructeurs) != 1 || d.GroupeInstructeurs[0].Instructeurs[0].Email != "agent@example.gouv.fr" ||
 		len(d.Labels) != 1 || d.Labels[0].Color != "yellow_tournesol" {
 		t.Errorf("groups %+v labels %+v", d.GroupeInstructeurs, d.Labels)
+	}
+}
+
+func TestDossierPageNamesNulledNodesFromEdgeCursors(t *testing.T) {
+	cursor := func(n int) string {
+		return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("2026-03-01T09:00:00.123456789Z;%d", n)))
+	}
+	var n counter
+	h := newHarness(t, func(w http.ResponseWriter, r *http.Request) {
+		n.inc()
+		body := fmt.Sprintf(`{"data":{"demarche":{"dossiers":{"pageInfo":{"hasNextPage":false,"endCursor":%q},
+			"edges":[{"cursor":%q},{"cursor":%q}],"nodes":[null,%s]}}},
+			"errors":[{"message":"Cannot return null","path":["demarche","dossiers","nodes",0,"demandeur","siegeSocial"],"extensions":{"code":"invalid_null"}}]}`,
+			cursor(8), cursor(7), cursor(8), dossierJSON(8))
+		writeBody(w, 200, body)
+	}, nil)
+	for p, err := range h.c.DossierPages(context.Background(), 1, nil, "") {
+		if err != nil || len(p.Failed) != 1 || p.Failed[0].Number != 7 || len(p.Dossiers) != 1 {
+			t.Fatalf("page %+v, err %v", p, err)
+		}
+	}
+	if n.get() != 1 {
+		t.Errorf("%d requests, want 1 (no light query needed)", n.get())
+	}
+}
+
+func TestNumberFromCursor(t *testing.T) {
+	enc := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	tests := []struct {
+		cursor string
+		want   int
+	}{
+		{enc("2026-03-01T09:00:00.123456789Z;4242"), 4242},
+		{base64.URLEncoding.EncodeToString([]byte("2026-03-01T09:00:00Z;7")), 7},
+		{enc("2026-03-01T09:00:00Z"), 0},
+		{enc("x;-3"), 0},
+		{"!!!", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := numberFromCursor(tt.cursor); got != tt.want {
+			t.Errorf("numberFromCursor(%q) = %d, want %d", tt.cursor, got, tt.want)
+		}
 	}
 }

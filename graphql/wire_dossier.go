@@ -79,11 +79,18 @@ type pageInfoWire struct {
 	EndCursor   *string `graphql:"endCursor"`
 }
 
+// edgeWire is an edge of the connection: its cursor survives when DS nulls
+// the node, and names the dossier (see numberFromCursor).
+type edgeWire struct {
+	Cursor string `graphql:"cursor"`
+}
+
 // dossiersPageQuery is the page query's text source.
 type dossiersPageQuery struct {
 	Demarche struct {
 		Dossiers struct {
 			PageInfo pageInfoWire  `graphql:"pageInfo"`
+			Edges    []edgeWire    `graphql:"edges"`
 			Nodes    []dossierWire `graphql:"nodes"`
 		} `graphql:"dossiers(first: $first, after: $after, updatedSince: $updatedSince)"`
 	} `graphql:"demarche(number: $demarche)"`
@@ -95,6 +102,7 @@ type dossiersPageData struct {
 	Demarche *struct {
 		Dossiers *struct {
 			PageInfo *pageInfoWire     `json:"pageInfo"`
+			Edges    []*edgeWire       `json:"edges"`
 			Nodes    []json.RawMessage `json:"nodes"`
 		} `json:"dossiers"`
 	} `json:"demarche"`

@@ -22,7 +22,7 @@ func runEvaluate(_ context.Context, env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	settings := rules.DefaultSettings()
-	c, err := sheets.LoadCandidacy(pos[0], sheets.Options{Questionnaires: settings.Questionnaires})
+	c, err := sheets.LoadCandidacy(pos[0], sheets.Options{Questionnaires: settings.Questionnaires, MaxBytes: cliMaxFileBytes})
 	if err != nil {
 		fmt.Fprintf(env.stderr, "spplus evaluate: %v\n", err)
 		return exitUsage

@@ -10,6 +10,11 @@ import (
 	"github.com/spplus/spplus/rules/sheets"
 )
 
+// cliMaxFileBytes is the default size cap of files read by score and
+// evaluate: larger than the daemon's, since a person runs them on their own
+// files (a million-respondent CSV is about 80 MB).
+const cliMaxFileBytes = 1 << 30
+
 const scoreSynopsis = "users|agents|audit|central FILE [--solicited N] [--headcount N] [--admissible N] [--json]"
 
 // runScore scores one survey or grid file. It exits 0 whenever a result was
@@ -20,6 +25,7 @@ func runScore(_ context.Context, env *cliEnv, args []string) int {
 	headcount := fs.Int("headcount", 0, "agents concerned (agents survey)")
 	admissible := fs.Int("admissible", 0, "admissible count of a distribution-shaped survey")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	maxBytes := fs.Int64("max-bytes", cliMaxFileBytes, "largest file read, in bytes")
 	pos, code, ok := parseInterleaved(fs, args)
 	if !ok {
 		return code
@@ -33,7 +39,7 @@ func runScore(_ context.Context, env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	settings := rules.DefaultSettings()
-	opt := sheets.Options{Questionnaires: settings.Questionnaires, Admissible: *admissible}
+	opt := sheets.Options{Questionnaires: settings.Questionnaires, Admissible: *admissible, MaxBytes: *maxBytes}
 	result, err := scoreFile(pos[0], pos[1], opt, *solicited, *headcount, settings)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "spplus score: %v\n", err)

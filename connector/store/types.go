@@ -35,8 +35,14 @@ type Snapshot struct {
 	// FileChecksums maps an attachment (champ id or name) to its checksum.
 	FileChecksums     map[string]string `json:"file_checksums,omitempty"`
 	GroupeInstructeur string            `json:"groupe_instructeur,omitempty"`
-	ServiceName       string            `json:"service_name,omitempty"`
-	Departement       string            `json:"departement,omitempty"`
+	// GroupeNumber is the number of the dossier's groupe instructeur (the
+	// certification body): the status pages show a body only its groups.
+	GroupeNumber int `json:"groupe_number,omitempty"`
+	// Candidacy is the candidacy as mapped from the dossier (rules.Candidacy
+	// as JSON), shown on the dossier's page.
+	Candidacy   json.RawMessage `json:"candidacy,omitempty"`
+	ServiceName string          `json:"service_name,omitempty"`
+	Departement string          `json:"departement,omitempty"`
 
 	// Verdict is the last verdict, as the rules produced it.
 	Verdict  json.RawMessage `json:"verdict,omitempty"`

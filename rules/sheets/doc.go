@@ -43,13 +43,20 @@
 // # What it refuses
 //
 // Every error about the input is a *ParseError naming the file, the line
-// (CSV) or sheet and cell (XLSX), the column, and what was expected. Limits
-// bound the work done on hostile input: bytes read (Options.MaxBytes),
-// rows, bytes per line and per cell, and the uncompressed size of an XLSX
-// archive; exceeding one is an error wrapping ErrLimit. CSV files are
-// streamed: memory does not grow with the number of respondents. An XLSX
-// file is held in memory (at most MaxBytes, twice while excelize opens it)
-// and its rows are streamed.
+// (CSV) or sheet and cell (XLSX), the column, and what was expected.
+// Limits bound the work done on hostile input: bytes read (Options.MaxBytes,
+// checked before the rest of an endless upload is read), rows, cells, bytes
+// per line and per cell, and the uncompressed size of an XLSX archive,
+// whose parts are also checked against their declared sizes and checksums
+// before excelize reads them (a zip bomb or a lying archive is refused).
+// Exceeding a limit is an error wrapping ErrLimit.
+//
+// CSV files are streamed by a scanner of the package's own, with the
+// semantics of encoding/csv (a fuzz test compares them) but no allocation
+// per row: memory does not grow with the number of respondents (about
+// 5 MiB of heap for 100,000 or 1,000,000 of them). An XLSX file is held in
+// memory (at most MaxBytes, twice while excelize opens it) and its first
+// sheet's rows are streamed.
 //
 // The package does no scoring: the tallies and grids it returns are judged
 // by package rules.

@@ -29,7 +29,9 @@ type textReader struct {
 }
 
 func newTextReader(src io.Reader) *textReader {
-	return &textReader{src: src, buf: make([]byte, 32<<10)}
+	// As large as the bufio.Reader in front, which then reads into buf
+	// directly instead of through its own buffer.
+	return &textReader{src: src, buf: make([]byte, sniffSize)}
 }
 
 // Read implements io.Reader.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/spplus/spplus/rules"
 )
@@ -84,11 +83,7 @@ func FuzzParseSurveyXLSX(f *testing.F) {
 	f.Add(buildXLSX(f, "Sheet1", [][]any{{"question", "n_0", "n_025", "n_075", "n_1", "n_nc"}, {"admissible", 3}, {"Q1", 1, 1, 1, 0, 0}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, kind := range []rules.SurveyKind{rules.UsersSurvey, rules.AgentsSurvey} {
-			t0 := time.Now()
 			_, err := ParseSurvey("f.xlsx", bytes.NewReader(data), kind, fuzzOptions())
-			if time.Since(t0) > 300*time.Millisecond {
-				t.Fatalf("slow: %v %v", time.Since(t0), err)
-			}
 			checkFuzzError(t, "f.xlsx", err)
 		}
 	})

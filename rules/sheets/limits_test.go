@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"strings"
@@ -138,6 +139,20 @@ func TestBrokenZip(t *testing.T) {
 	mustParseError(t, err, "c.xlsx: not a valid XLSX file (broken zip archive): zip: not a valid zip file")
 }
 
+// wideRows returns a workbook whose n rows each hold a blank cell in the
+// last column, XFD: excelize returns each as 16,384 cells.
+func wideRows(t *testing.T, n int) []byte {
+	good := buildXLSX(t, "Sheet1", [][]any{{"point", "validated"}, {"A", "oui"}})
+	var b strings.Builder
+	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>point</t></is></c><c r="B1" t="inlineStr"><is><t>validated</t></is></c></row>`)
+	for i := 2; i <= n+1; i++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d" t="inlineStr"><is><t xml:space="preserve"> </t></is></c></row>`, i, i)
+	}
+	b.WriteString(`</sheetData></worksheet>`)
+	return zipWith(t, good, "xl/worksheets/sheet1.xml", []byte(b.String()), false)
+}
+
 // TestRowAndCellLimits checks the row, line and cell limits.
 func TestRowAndCellLimits(t *testing.T) {
 	h := usersHeader(",") + "\n"
@@ -167,6 +182,10 @@ func TestRowAndCellLimits(t *testing.T) {
 			_, err := ParseCentralGrid("c.xlsx", bytes.NewReader(bigXLSX), Options{MaxCellBytes: 20})
 			return err
 		}, `c.xlsx sheet "Sheet1" cell A2: cell longer than the 20-byte limit`},
+		{"cells of wide rows", func() error {
+			_, err := ParseCentralGrid("w.xlsx", bytes.NewReader(wideRows(t, 20)), Options{MaxCells: 100_000})
+			return err
+		}, `w.xlsx sheet "Sheet1" row 8: more than 100000 cells (the cell limit)`},
 		{"bytes", func() error {
 			_, err := ParseCentralGrid("c.csv", strings.NewReader("point,validated\n"+strings.Repeat("A,oui\n", 100)), Options{MaxBytes: 100})
 			return err

@@ -44,7 +44,7 @@ func OpenAndParseCentralGrid(path string, opt Options) (rules.CentralGrid, error
 func withFile(path string, opt Options, parse func(io.Reader) error) (err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return err // an *os.PathError already names the operation and the path
 	}
 	defer func() {
 		if cerr := f.Close(); cerr != nil {

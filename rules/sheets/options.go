@@ -19,6 +19,11 @@ const (
 	DefaultMaxLineBytes = 1 << 20
 	// DefaultMaxCellBytes caps one cell.
 	DefaultMaxCellBytes = 4 << 10
+	// DefaultMaxCells caps the cells read from one file: a million
+	// respondents to 16 columns is a third of it. It bounds the time spent
+	// on a small workbook whose rows each reach column XFD, which excelize
+	// pads with 16,384 empty cells.
+	DefaultMaxCells int64 = 50_000_000
 )
 
 // xlsxInMemoryPart is the size above which excelize spools a worksheet to a
@@ -45,6 +50,8 @@ type Options struct {
 	MaxLineBytes int
 	// MaxCellBytes caps one cell (default DefaultMaxCellBytes).
 	MaxCellBytes int
+	// MaxCells caps the cells read, empty ones included (default DefaultMaxCells).
+	MaxCells int64
 }
 
 // DefaultOptions returns the options used when none are given: the guide's
@@ -57,6 +64,7 @@ func DefaultOptions() Options {
 		MaxUnzipBytes:  DefaultMaxUnzipBytes,
 		MaxLineBytes:   DefaultMaxLineBytes,
 		MaxCellBytes:   DefaultMaxCellBytes,
+		MaxCells:       DefaultMaxCells,
 	}
 }
 
@@ -71,6 +79,7 @@ func (o Options) withDefaults() Options {
 	o.MaxUnzipBytes = positiveOr(o.MaxUnzipBytes, d.MaxUnzipBytes)
 	o.MaxLineBytes = positiveOr(o.MaxLineBytes, d.MaxLineBytes)
 	o.MaxCellBytes = positiveOr(o.MaxCellBytes, d.MaxCellBytes)
+	o.MaxCells = positiveOr(o.MaxCells, d.MaxCells)
 	return o
 }
 

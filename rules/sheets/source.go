@@ -56,7 +56,7 @@ func openRows(name string, r io.Reader, opt Options) (rowSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &limitedRows{src: src, maxRows: opt.MaxRows, maxCell: opt.MaxCellBytes}, nil
+	return &limitedRows{src: src, maxRows: opt.MaxRows, maxCell: opt.MaxCellBytes, maxCells: opt.MaxCells}, nil
 }
 
 func isXLSXName(name string) bool {
@@ -77,10 +77,12 @@ func readError(name string, err error) error {
 
 // limitedRows enforces the row and cell limits on any source.
 type limitedRows struct {
-	src     rowSource
-	rows    int64
-	maxRows int64
-	maxCell int
+	src      rowSource
+	rows     int64
+	maxRows  int64
+	cells    int64
+	maxCells int64
+	maxCell  int
 }
 
 func (l *limitedRows) next() ([]string, error) {
@@ -91,6 +93,10 @@ func (l *limitedRows) next() ([]string, error) {
 	l.rows++
 	if l.rows > l.maxRows {
 		return nil, l.limit(-1, fmt.Sprintf("more than %d rows (the row limit)", l.maxRows))
+	}
+	l.cells += int64(len(rec))
+	if l.cells > l.maxCells {
+		return nil, l.limit(-1, fmt.Sprintf("more than %d cells (the cell limit)", l.maxCells))
 	}
 	for i, c := range rec {
 		if len(c) > l.maxCell {

@@ -64,7 +64,7 @@ func (c *candidacy) fillIdentity() {
 	v.text[KeyAudit] = auditOption(c.sc.kind)
 	v.text[KeyServiceName] = c.id.name
 	v.dep = &c.id.dep
-	if c.rng.IntN(2) == 0 { // optional: half the candidates fill it
+	if c.rng.IntN(3) == 0 { // optional: a third of the candidates fill it
 		v.address = &c.id.address
 	}
 	v.text[KeyCertificationBody] = c.body
@@ -96,7 +96,8 @@ func (c *candidacy) fillAudit() {
 }
 
 // fillHistory sets the label history: the initial decision of a follow-up
-// (inside its window, or not) or a renewal, and a past refusal.
+// (inside its window, or not) or a renewal, a suspension or an old
+// withdrawal now and then, and a past refusal.
 func (c *candidacy) fillHistory() {
 	a := c.tl.audit
 	jitter := c.rng.IntN(71) - 35
@@ -109,6 +110,12 @@ func (c *candidacy) fillHistory() {
 		c.v.dates[KeyInitialDecisionDate] = days(a.AddDate(-3, 0, 0), 20+c.rng.IntN(60))
 	}
 	deposit := dateOf(c.tl.deposit)
+	switch {
+	case c.sc.kind == kindFollowup && c.sc.sub == 0 && c.rng.IntN(8) == 0:
+		c.v.dates[KeySuspensionStartDate] = days(a, -(30 + c.rng.IntN(170)))
+	case c.sc.kind == kindGood && c.rng.IntN(40) == 0:
+		c.v.dates[KeyWithdrawalDate] = days(deposit, -(200 + c.rng.IntN(400)))
+	}
 	switch {
 	case c.sc.kind == kindLate && c.sc.sub == lateReapply:
 		c.v.dates[KeyLastRefusalDate] = days(deposit, -(40 + c.rng.IntN(110)))

@@ -87,10 +87,10 @@ func (c *candidacy) flaw(kind rules.SurveyKind) defect {
 }
 
 // attachSurvey attaches the data file, after the PDF report when the
-// candidate sent one too (most do); a not-safe scenario leaves the data
+// candidate sent one too (half do); a not-safe scenario leaves the data
 // file's virus scan pending.
 func (c *candidacy) attachSurvey(k surveyKeys, a asset) error {
-	if c.rng.IntN(5) < 3 {
+	if c.rng.IntN(2) == 0 {
 		d := c.descs[k.report]
 		report, err := c.pools.piece(d.StableID, d.Label)
 		if err != nil {
@@ -149,7 +149,7 @@ func (c *candidacy) surveyDates(k surveyKeys, late bool) {
 		date = days(closed, c.rng.IntN(4))
 	}
 	c.v.dates[k.date] = date
-	if c.rng.IntN(5) > 0 || c.late(lateLaunch) {
+	if c.rng.IntN(10) < 7 || c.late(lateLaunch) {
 		c.v.dates[k.launch], c.v.dates[k.close] = launch, closed
 	}
 }
@@ -170,5 +170,17 @@ func (c *candidacy) fillGrid() error {
 	}
 	c.v.addFile(KeyAuditGrid, a.ref.file("grille-audit."+a.ext, c.tl.gridAt, "safe"))
 	c.v.updated[KeyAuditGrid] = c.tl.gridAt
+	c.fillReportReceived()
 	return nil
+}
+
+// fillReportReceived sets, for most audited dossiers, the day the audit
+// report arrived: between the end of the audit and the grid's upload.
+func (c *candidacy) fillReportReceived() {
+	if c.rng.IntN(10) >= 7 {
+		return
+	}
+	received := latest(days(c.tl.auditEnd, 1), days(dateOf(c.tl.gridAt), -c.rng.IntN(3)))
+	c.v.dates[KeyReportReceivedDate] = received
+	c.v.updated[KeyReportReceivedDate] = c.tl.gridAt
 }

@@ -87,6 +87,14 @@ func groupes(dm int) []groupe {
 	}
 }
 
+// ditpInstructeur is the DITP's agent, member of every groupe instructeur
+// of démarche dm, as the DITP administers the whole démarche: the connector
+// writes as this instructeur, who can act on every dossier. It is listed
+// after the bodies' agents and never draws dossiers of its own.
+func ditpInstructeur(dm int) instructeur {
+	return instructeur{100000 + dm, "label.servicespublicsplus@modernisation.gouv.fr"}
+}
+
 // label is a démarche label an instructeur can put on dossiers.
 type label struct {
 	ID          int

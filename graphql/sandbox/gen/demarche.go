@@ -60,6 +60,13 @@ type demarcheHeadJSON struct {
 	Labels                   []labelJSON    `json:"labels"`
 	Administrateurs          []profileJSON  `json:"administrateurs"`
 	Service                  *struct{}      `json:"service"`
+	// The fields below are not Demarche's but DemarcheDescriptor's (the
+	// descriptor a dossier carries): the sandbox completes each dossier's
+	// descriptor with the démarche's fields.
+	DureeConservationDossiers int      `json:"dureeConservationDossiers"`
+	Opendata                  bool     `json:"opendata"`
+	Tags                      []string `json:"tags"`
+	Zones                     []string `json:"zones"`
 }
 
 // demarcheDates are the démarche's own dates, fixed relative to now.
@@ -78,37 +85,32 @@ func demarcheHead(dm int, dd demarcheDates) demarcheHeadJSON {
 	draft := revision(typedID("ProcedureRevision", 2*dm), dd.published, nil)
 	return demarcheHeadJSON{
 		ID: typedID("Procedure", dm), Number: dm, Title: Title, Description: description,
-		State:                    "publiee",
-		DateCreation:             dsTime(dd.created),
-		DatePublication:          dsTime(dd.published),
-		DateDerniereModification: dsTime(dd.published),
-		ActiveRevision:           active,
-		DraftRevision:            draft,
-		PublishedRevision:        active,
-		Revisions:                []revisionJSON{active, draft},
-		GroupeInstructeurs:       groupesJSON(dm),
-		Labels:                   labelsJSON(labels(dm)),
-		Administrateurs:          []profileJSON{{typedID("Administrateur", dm), "label-services-publics-plus.ditp@modernisation.gouv.fr"}},
+		State:                     "publiee",
+		DateCreation:              dsTime(dd.created),
+		DatePublication:           dsTime(dd.published),
+		DateDerniereModification:  dsTime(dd.published),
+		ActiveRevision:            active,
+		DraftRevision:             draft,
+		PublishedRevision:         active,
+		Revisions:                 []revisionJSON{active, draft},
+		GroupeInstructeurs:        groupesJSON(dm),
+		Labels:                    labelsJSON(labels(dm)),
+		Administrateurs:           []profileJSON{{typedID("Administrateur", dm), "label-services-publics-plus.ditp@modernisation.gouv.fr"}},
+		DureeConservationDossiers: 12,
+		Tags:                      []string{"label", "qualité de service"},
+		Zones:                     []string{"Premier ministre"},
 	}
 }
 
 // demarcheRef returns the DemarcheDescriptor every dossier carries.
-func demarcheRef(dm int, dd demarcheDates) demarcheRefJSON {
-	return demarcheRefJSON{
-		ID: typedID("Procedure", dm), Number: dm, Title: Title, Description: description, State: "publiee",
-		DateCreation:              dsTime(dd.created),
-		DatePublication:           dsTime(dd.published),
-		DateDerniereModification:  dsTime(dd.published),
-		DureeConservationDossiers: 12,
-		Tags:                      []string{"label", "qualité de service"},
-		Zones:                     []string{"Premier ministre"},
-		Revision:                  revisionRef(dm, dd),
-	}
+func demarcheRef(dm int) demarcheRefJSON {
+	return demarcheRefJSON{ID: typedID("Procedure", dm), Number: dm, Title: Title, State: "publiee",
+		Revision: revisionRef(dm)}
 }
 
-func revisionRef(dm int, dd demarcheDates) revisionRefJSON {
-	return revisionRefJSON{ID: typedID("ProcedureRevision", 2*dm-1), DateCreation: dsTime(dd.created),
-		DatePublication: dsTime(dd.published)}
+// revisionRef names the published revision, on which every dossier is filed.
+func revisionRef(dm int) revisionRefJSON {
+	return revisionRefJSON{ID: typedID("ProcedureRevision", 2*dm-1)}
 }
 
 func revision(id string, created time.Time, published *time.Time) revisionJSON {
@@ -160,7 +162,7 @@ func groupesJSON(dm int) []groupeJSON {
 	var out []groupeJSON
 	for _, g := range groupes(dm) {
 		j := groupeJSON{ID: typedID("GroupeInstructeur", g.Number), Number: g.Number, Label: g.Label}
-		for _, in := range g.Instructeurs {
+		for _, in := range append(append([]instructeur(nil), g.Instructeurs...), ditpInstructeur(dm)) {
 			j.Instructeurs = append(j.Instructeurs, profileJSON{typedID("Instructeur", in.ID), in.Email})
 		}
 		out = append(out, j)

@@ -22,11 +22,17 @@ func champDescriptors() []Descriptor {
 			"Pour un audit de suivi ou de renouvellement : date de la décision qui a attribué le label du cycle en cours."),
 		withHelp(champ(KeyLastRefusalDate, 21, "Date du dernier refus", dateType, "date", false),
 			"Si une précédente candidature du service a été refusée."),
+		withHelp(champ(KeySuspensionStartDate, 22, "Date de début de la suspension", dateType, "date", false),
+			"Si le label du service est suspendu (§5.3.1)."),
+		withHelp(champ(KeyWithdrawalDate, 23, "Date du retrait du label", dateType, "date", false),
+			"Si le label du service a été retiré (§5.3.2)."),
 
 		champ(KeyAuditDate, 16, "Date de l'audit", dateType, "date", true),
 		withHelp(champ(KeyAuditEndDate, 17, "Date de fin de l'audit", dateType, "date", false),
 			"Dernier jour sur site, pour un audit de plusieurs jours."),
 		champ(KeyAuditPlanFiledAt, 18, "Date et heure de dépôt du plan d'audit", "DatetimeChampDescriptor", "datetime", false),
+		withHelp(champ(KeyReportReceivedDate, 61, "Date de réception du rapport d'audit", dateType, "date", false),
+			"Le candidat dispose de 10 jours pour formuler ses remarques (§3.7.1)."),
 		withHelp(champ(KeyAuditGrid, 60, "Grille d'audit", pjType, pj, false),
 			"Grille remise par l'auditeur (CSV ou XLSX : point, engagement, score). Vide avant l'audit."),
 

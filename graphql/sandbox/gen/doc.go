@@ -22,7 +22,7 @@
 //
 // Attached files are kept small: survey files and grids come from bounded
 // pools of variants shared between dossiers and stored once per content
-// hash, so 10,000 dossiers stay well under 200 MB of JSON.
+// hash, so 10,000 dossiers stay under 200 MB of JSON (docs/demarche.md).
 //
 // The package does not validate against the DS schema and does not serve
 // anything: graphql/sandbox does. It imports rules only for the default

@@ -19,8 +19,8 @@ type parts struct {
 }
 
 // plan draws dossier number with scenario sc. Its randomness comes from its
-// own stream (seed, number), so a dossier does not change when others are
-// added.
+// own stream (seed, number): its content depends on its number and
+// scenario only, not on the order in which dossiers are generated.
 func (g *generator) plan(number int, sc scenario) (parts, error) {
 	p := parts{rng: rand.New(rand.NewPCG(uint64(g.opts.Seed), uint64(number))), sc: sc}
 	p.grp = g.groupes[p.rng.IntN(len(g.groupes))]
@@ -49,7 +49,7 @@ func (g *generator) dossier(number int, sc scenario) (dossierJSON, error) {
 	d.Annotations = g.annotations(p.tl.created)
 	var lastMessage time.Time
 	d.Messages, lastMessage = messages(number, p.rng, g.clock, p.tl, d.Usager.Email, p.by.Email)
-	d.Traitements = traitements(number, p.tl)
+	d.Traitements = traitements(number, p.tl, g.ref.Revision)
 	d.Labels = dossierLabels(p.rng, g.clock, g.labels, sc, p.tl)
 	lastEvent := p.tl.events[len(p.tl.events)-1].at
 	d.DateDerniereModification = dsTime(latest(latest(lastEvent, p.tl.gridAt), lastMessage))

@@ -1,10 +1,12 @@
 package gen
 
-// The types below are DS's API objects as JSON. Nullable fields the
-// connector reads are present even when null; a few rarely used nullable
-// fields that the generator never fills (nomMandataire, attestation,
-// dateSuppressionParUsager...) are left out: the sandbox returns null for
-// them, and omitting them saves 2 % of a 10,000-dossier file.
+// The types below are DS's API objects as JSON. The dossier's own nullable
+// fields are present even when null; a few nullable fields that the
+// generator never fills (nomMandataire, attestation,
+// dateSuppressionParUsager, a message's correction, a traitement's null
+// motivation...) are left out: the sandbox returns null for a missing
+// nullable field, and leaving them out keeps a 10,000-dossier file under
+// 200 MB.
 
 // dossierJSON is a DS Dossier.
 type dossierJSON struct {
@@ -65,17 +67,18 @@ type messageJSON struct {
 	CreatedAt   string     `json:"createdAt"`
 	DiscardedAt *string    `json:"discardedAt"`
 	Attachments []fileJSON `json:"attachments"`
-	Correction  *struct{}  `json:"correction"`
+	Correction  *struct{}  `json:"correction,omitempty"` // never set: omitted, read as null
 }
 
 // traitementJSON is a DS Traitement.
 type traitementJSON struct {
-	ID                 string  `json:"id"`
-	Event              string  `json:"event"`
-	State              string  `json:"state"`
-	DateTraitement     string  `json:"dateTraitement"`
-	EmailAgentTraitant *string `json:"emailAgentTraitant"`
-	Motivation         *string `json:"motivation"`
+	ID                 string          `json:"id"`
+	Event              string          `json:"event"`
+	State              string          `json:"state"`
+	DateTraitement     string          `json:"dateTraitement"`
+	EmailAgentTraitant *string         `json:"emailAgentTraitant,omitempty"` // null for the candidate's deposit
+	Motivation         *string         `json:"motivation,omitempty"`         // null except for decisions
+	Revision           revisionRefJSON `json:"revision"`
 }
 
 // personneMoraleJSON is a DS PersonneMorale (the candidate's SIRET).
@@ -106,28 +109,21 @@ type entrepriseJSON struct {
 	EtatAdministratif string `json:"etatAdministratif"`
 }
 
-// demarcheRefJSON is the DemarcheDescriptor a dossier carries. Its
-// revision is a reference (id and dates); the descriptors are the démarche's.
+// demarcheRefJSON is the DemarcheDescriptor a dossier carries: which
+// démarche, and the revision the dossier was filed on. The descriptor's
+// other fields (dates, description, tags...) are the démarche's: the
+// sandbox serves them from it, so they are not repeated in every dossier.
 type demarcheRefJSON struct {
-	ID                        string          `json:"id"`
-	Number                    int             `json:"number"`
-	Title                     string          `json:"title"`
-	Description               string          `json:"description"`
-	State                     string          `json:"state"`
-	DateCreation              string          `json:"dateCreation"`
-	DatePublication           string          `json:"datePublication"`
-	DateDerniereModification  string          `json:"dateDerniereModification"`
-	DureeConservationDossiers int             `json:"dureeConservationDossiers"`
-	Opendata                  bool            `json:"opendata"`
-	Tags                      []string        `json:"tags"`
-	Zones                     []string        `json:"zones"`
-	Revision                  revisionRefJSON `json:"revision"`
+	ID       string          `json:"id"`
+	Number   int             `json:"number"`
+	Title    string          `json:"title"`
+	State    string          `json:"state"`
+	Revision revisionRefJSON `json:"revision"`
 }
 
+// revisionRefJSON names a revision of the démarche.
 type revisionRefJSON struct {
-	ID              string `json:"id"`
-	DateCreation    string `json:"dateCreation"`
-	DatePublication string `json:"datePublication"`
+	ID string `json:"id"`
 }
 
 // deletedDossierJSON is a DS DeletedDossier.

@@ -96,7 +96,7 @@ func TestGenerateDataFile(t *testing.T) {
 	if len(dm.Dossiers) != n {
 		t.Fatalf("%d dossiers, want %d", len(dm.Dossiers), n)
 	}
-	if len(dm.GroupeInstructeurs) != 2 || len(dm.GroupeInstructeurs[0].Instructeurs) != 2 {
+	if len(dm.GroupeInstructeurs) != 2 || len(dm.GroupeInstructeurs[0].Instructeurs) != 3 {
 		t.Errorf("groupes instructeurs: %+v", dm.GroupeInstructeurs)
 	}
 	seen := map[float64]bool{}

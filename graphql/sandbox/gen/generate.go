@@ -67,7 +67,7 @@ func newGenerator(opts Options) (*generator, error) {
 			g.form = append(g.form, d)
 		}
 	}
-	g.ref = demarcheRef(opts.Demarche, g.dates)
+	g.ref = demarcheRef(opts.Demarche)
 	return g, nil
 }
 

@@ -27,7 +27,7 @@ func messages(number int, rng *rand.Rand, c clock, tl timeline, usager, by strin
 			ms = append(ms, m)
 		}
 	}
-	if rng.IntN(4) == 0 {
+	if rng.IntN(5) == 0 {
 		ask := c.at(rng, days(dateOf(tl.deposit), 1+rng.IntN(6)), 9, 17)
 		answer := c.at(rng, days(dateOf(ask), 1+rng.IntN(2)), 8, 19)
 		if answer.Before(c.now) {
@@ -51,6 +51,7 @@ func messages(number int, rng *rand.Rand, c clock, tl timeline, usager, by strin
 // construction" sends no system message (API-NOTES §5); the instructeur
 // writes to ask for the grid instead.
 func eventMessage(number int, e event, tl timeline, by string) (message, bool) {
+	// DS's default subjects name the démarche, except "va être examiné".
 	subject := func(s string) string {
 		return fmt.Sprintf("<p>[Votre dossier nº %d %s (%s)]</p><p>Bonjour,</p>", number, s, Title)
 	}
@@ -58,10 +59,11 @@ func eventMessage(number int, e event, tl timeline, by string) (message, bool) {
 	case evDepose:
 		return message{e.at, contactEmail, subject("a bien été déposé") + "<p>Votre dossier a bien été déposé.</p>"}, true
 	case evInstruction:
-		return message{e.at, contactEmail, subject("va être examiné") + "<p>Votre dossier va être examiné.</p>"}, true
+		return message{e.at, contactEmail, fmt.Sprintf("<p>[Votre dossier nº %d va être examiné]</p><p>Bonjour,</p>", number) +
+			"<p>Votre dossier va être examiné.</p>"}, true
 	case evBackToBuilding:
-		return message{e.at, by, fmt.Sprintf("Bonjour,\nL'audit du %s est terminé. Merci de joindre la grille d'audit "+
-			"remise par l'auditeur dans le champ « Grille d'audit ».\nCordialement.", frenchDate(tl.audit))}, true
+		return message{e.at, by, fmt.Sprintf("Bonjour,\nSuite à l'audit du %s, merci de joindre la grille d'audit.\nCordialement.",
+			frenchDate(tl.audit))}, true
 	case evAccepte:
 		return message{e.at, contactEmail, subject("a été accepté") + "<p>" + e.motivation + "</p>"}, true
 	case evRefuse:
@@ -72,12 +74,13 @@ func eventMessage(number int, e event, tl timeline, by string) (message, bool) {
 	return message{}, false
 }
 
-// traitements returns the dossier's traitements, one per event.
-func traitements(number int, tl timeline) []traitementJSON {
+// traitements returns the dossier's traitements, one per event, all on
+// revision rev.
+func traitements(number int, tl timeline, rev revisionRefJSON) []traitementJSON {
 	out := make([]traitementJSON, len(tl.events))
 	for i, e := range tl.events {
 		t := traitementJSON{ID: typedID("Traitement", number*10+i), Event: e.kind, State: eventState(e.kind),
-			DateTraitement: dsTime(e.at)}
+			DateTraitement: dsTime(e.at), Revision: rev}
 		if e.by != "" {
 			t.EmailAgentTraitant = ptr(e.by)
 		}

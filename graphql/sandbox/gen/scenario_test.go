@@ -183,6 +183,9 @@ func checkFacts(t *testing.T, name string, sc scenario, p parts, f facts) {
 		checkMissing(t, name, sc, p.v)
 		return // a missing piece may hide the other facts
 	}
+	if r, ok := p.v.dates[KeyReportReceivedDate]; ok && (!r.After(p.tl.auditEnd) || r.After(p.tl.gridAt)) {
+		t.Errorf("%s: report received %s, audit ended %s, grid attached %s", name, r, p.tl.auditEnd, p.tl.gridAt)
+	}
 	got := f
 	got.usersScore, got.agentsScore = 0, 0
 	if got != want {

@@ -1,0 +1,192 @@
+package connector
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spplus/spplus/config"
+	"github.com/spplus/spplus/connector/store"
+	"github.com/spplus/spplus/graphql"
+	"github.com/spplus/spplus/rules"
+)
+
+// process handles one dossier read from DS: skip it when its inputs did not
+// change, else evaluate, plan, save and execute. A failure of the dossier
+// is recorded (and may quarantine it); only fatal errors are returned.
+func (p *pass) process(ctx context.Context, d *graphql.Dossier, force bool) error {
+	p.seen[d.Number] = true
+	p.report.Seen++
+	snap, found, err := p.snapshot(d.Number)
+	if err != nil {
+		return err
+	}
+	if snap.Quarantined && !force {
+		p.report.dossier(d.Number).Quarantined = true
+		return nil
+	}
+	fp := fingerprint(d, p.run.cfg.Fields, p.run.configHash)
+	if !force && found && snap.InputsHash == fp && !snap.Deleted && snap.Failures == 0 {
+		p.report.Unchanged++
+		return nil
+	}
+	err = p.evaluateAndSave(ctx, d, snap)
+	if err == nil || fatal(ctx, err) {
+		return err
+	}
+	return p.dossierFailed(d.Number, err)
+}
+
+// snapshot reads a dossier's snapshot; found is false for a new dossier.
+func (p *pass) snapshot(n int) (store.Snapshot, bool, error) {
+	snap, err := p.st().Snapshot(p.dem, n)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Snapshot{Number: n}, false, nil
+	}
+	if err != nil {
+		return snap, false, &fatalError{err}
+	}
+	return snap, true, nil
+}
+
+// evaluation is one dossier judged and planned, not yet saved.
+type evaluation struct {
+	dossier *graphql.Dossier
+	verdict rules.Verdict
+	outcome outcome
+	snap    store.Snapshot
+	actions []store.Action
+}
+
+// evaluate downloads what the rules need, maps, evaluates and plans. It
+// writes nothing.
+func (p *pass) evaluate(ctx context.Context, d *graphql.Dossier, old store.Snapshot) (evaluation, error) {
+	x, err := readExtra(old)
+	if err != nil {
+		p.log.Warn().Err(err).Int("dossier", d.Number).Msg("ignoring an unreadable snapshot")
+		x = extra{}
+	}
+	d, files, err := p.loadFiles(ctx, d, x.Files)
+	if err != nil {
+		return evaluation{}, err
+	}
+	settings := p.s.opts.Settings
+	cand, problems := toCandidacy(d, p.run.cfg.Fields, p.run.cfg.Departement, files)
+	v := rules.Evaluate(cand, settings)
+	o := newOutcome(v, problems, cand, serviceName(d, p.run.cfg.Fields), settings)
+	merged := mergedVerdict(v, o)
+	snap, err := p.nextSnapshot(old, d, merged, o, cand.Departement, files)
+	if err != nil {
+		return evaluation{}, err
+	}
+	actions, err := plan(o, snap, x, factsOf(d, p.run.cfg.Annotations), p.run.pol, p.now())
+	if err != nil {
+		return evaluation{}, err
+	}
+	x.Outcome, x.Files = &o, files
+	snap, x = afterPlan(snap, x, actions, p.now())
+	if snap.Extra, err = x.encode(); err != nil {
+		return evaluation{}, err
+	}
+	return evaluation{dossier: d, verdict: merged, outcome: o, snap: snap, actions: actions}, nil
+}
+
+// evaluateAndSave evaluates a dossier, then saves its snapshot with its
+// plan in one transaction and executes the plan.
+func (p *pass) evaluateAndSave(ctx context.Context, d *graphql.Dossier, old store.Snapshot) error {
+	ev, err := p.evaluate(ctx, d, old)
+	if err != nil {
+		return err
+	}
+	p.report.evaluated(d.Number, ev.dossier.State, ev.outcome)
+	if p.dry {
+		for _, a := range ev.actions {
+			p.report.action(a, ResultPlanned, nil)
+		}
+		return nil
+	}
+	entries := []store.JournalEntry{evaluatedEntry(ev, p)}
+	for _, a := range ev.actions {
+		entries = append(entries, store.JournalEntry{At: p.now(), Kind: "planned", Action: a.Key, Message: summarize(a)})
+	}
+	if _, err := p.st().SaveSnapshotAndPlan(p.dem, ev.snap, ev.actions, entries); err != nil {
+		return &fatalError{err}
+	}
+	if err := p.step(StepDossierSaved, d.Number); err != nil {
+		return err
+	}
+	return p.executeKeys(ctx, ev.actions)
+}
+
+func evaluatedEntry(ev evaluation, p *pass) store.JournalEntry {
+	details, err := json.Marshal(ev.verdict)
+	if err != nil {
+		details = nil
+	}
+	msg := fmt.Sprintf("evaluated: complete=%t level=%q findings=%s", ev.snap.Complete, ev.snap.Level, strings.Join(ev.snap.Findings, ","))
+	return store.JournalEntry{At: p.now(), Kind: "evaluated", Message: msg, Details: details}
+}
+
+// mergedVerdict is the rules' verdict with the FIELD_INVALID findings.
+func mergedVerdict(v rules.Verdict, o outcome) rules.Verdict {
+	v.Findings, v.Complete = o.Findings, o.Complete
+	if v.Findings == nil {
+		v.Findings = []rules.Finding{}
+	}
+	return v
+}
+
+// serviceName is the service's name as the candidate typed it.
+func serviceName(d *graphql.Dossier, fields map[string]string) string {
+	r := &champReader{champs: d.Champs, fields: fields}
+	return r.text(config.FieldServiceName)
+}
+
+// nextSnapshot is the snapshot after an evaluation: the dossier's facts and
+// verdict, the message bookkeeping carried over, failures cleared.
+func (p *pass) nextSnapshot(old store.Snapshot, d *graphql.Dossier, v rules.Verdict, o outcome, dep string, files map[string]parsedFile) (store.Snapshot, error) {
+	vj, err := json.Marshal(v)
+	if err != nil {
+		return store.Snapshot{}, fmt.Errorf("dossier %d: encode verdict: %w", d.Number, err)
+	}
+	s := store.Snapshot{Number: d.Number, DossierID: d.ID, State: d.State,
+		DateDerniereModification: d.DateDerniereModification, ChampsUpdatedAt: d.DateDerniereModificationChamps,
+		AnnotationsUpdatedAt: d.DateDerniereModificationAnnotations,
+		InputsHash:           fingerprint(d, p.run.cfg.Fields, p.run.configHash),
+		FileChecksums:        map[string]string{}, GroupeInstructeur: d.GroupeInstructeur.Label,
+		ServiceName: o.ServiceName, Departement: dep, Verdict: vj, Level: string(o.Level), Complete: o.Complete,
+		Findings: o.ruleIDs(), Deadlines: map[string]string{}, EvaluatedAt: p.now(),
+		Reminders: old.Reminders, LastMessageAt: old.LastMessageAt, LastMessageRef: old.LastMessageRef,
+		Annotations: annotationTargets(o, decide(o, d.State, p.run.pol.decisions), p.run.pol, p.now())}
+	for k, f := range files {
+		s.FileChecksums[k] = f.Checksum
+	}
+	for _, dl := range o.Deadlines {
+		s.Deadlines[dl.Name] = dl.Date.String()
+	}
+	return s, nil
+}
+
+// dossierFailed records a failure of one dossier; after quarantine_after
+// failures in a row it is quarantined and no longer retried by passes.
+func (p *pass) dossierFailed(n int, cause error) error {
+	p.report.fail(n, cause)
+	p.log.Warn().Err(cause).Int("dossier", n).Msg("dossier failed")
+	if p.dry {
+		return nil
+	}
+	snap, err := p.st().RecordFailure(p.dem, n, cause.Error(), p.quarantineAfter(), p.now())
+	if err != nil {
+		return &fatalError{err}
+	}
+	if !snap.Quarantined || snap.Failures != p.quarantineAfter() {
+		return nil
+	}
+	p.report.Quarantined = append(p.report.Quarantined, n)
+	p.report.dossier(n).Quarantined = true
+	p.s.opts.Observer.Quarantined(p.dem, n)
+	p.log.Warn().Int("dossier", n).Int("failures", snap.Failures).Msg("dossier quarantined: retry it with sync --dossier")
+	return p.journal(store.JournalEntry{Dossier: n, Kind: "quarantined", Message: cause.Error()})
+}

@@ -1,0 +1,61 @@
+package graphql
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+)
+
+// FuzzDecodeNode feeds arbitrary bytes to the dossier decoder: it must
+// never panic, and a dossier it accepts must carry the number it reports.
+func FuzzDecodeNode(f *testing.F) {
+	f.Add([]byte(dossierJSON(1)))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`{"number":3,"champs":[{"__typename":"IntegerNumberChamp","integerNumber":"9223372036854775808"}]}`))
+	f.Add([]byte(`{"number":4,"champs":[{"__typename":"RepetitionChamp","rows":[{"champs":[{"date":"2026-02-30"}]}]}]}`))
+	f.Add([]byte(`{"number":5,"champs":[{"files":[{"byteSizeBigInt":12,"createdAt":"x"}]}]}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, number, err := decodeNode(json.RawMessage(data), t0)
+		if err == nil && d.Number != number {
+			t.Fatalf("decoded dossier %d reported as %d", d.Number, number)
+		}
+	})
+}
+
+// FuzzDecodeResponse feeds an arbitrary status and body through the whole
+// answer path of a page (status, envelope, errors, frame, nodes): it must
+// never panic, and must give either a page or an error.
+func FuzzDecodeResponse(f *testing.F) {
+	f.Add(200, []byte(pageJSON([]string{dossierJSON(1), "null"}, true, "c1",
+		`[{"message":"x","path":["demarche","dossiers","nodes",1],"extensions":{"code":"invalid_null"}}]`)))
+	f.Add(200, []byte(`{"data":null,"errors":[{"message":"Dossier not found","path":["dossier",1.5,-2,{}],"extensions":{"code":"not_found"}}]}`))
+	f.Add(200, []byte(`{"data":{"demarche":{"dossiers":{"pageInfo":null,"nodes":[1,2]}}}}`))
+	f.Add(200, []byte(`{"data":{"demarche":{"dossiers":{"pageInfo":{"hasNextPage":false},"nodes":null}}},"errors":[{"path":["demarche","dossiers","nodes",99]}]}`))
+	f.Add(429, []byte("Calm down, cowboy!"))
+	f.Add(401, []byte(`{"errors":[{"message":"Token expired","extensions":{"code":"unauthorized"}}]}`))
+	f.Add(500, []byte(`<html>`))
+	f.Add(200, []byte(`{"data":`))
+	c, err := New(Options{Token: "fuzz", Now: func() time.Time { return t0 }})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		hr := &http.Response{StatusCode: status, Header: http.Header{"Date": {"Mon, 02 Mar 2026 09:30:00 GMT"}, "Retry-After": {"3"}},
+			Body: io.NopCloser(bytes.NewReader(body))}
+		resp, err := c.readResponse(opDossiersPage, hr, body)
+		if err != nil {
+			if resp != nil {
+				t.Fatal("both a response and an error")
+			}
+			return
+		}
+		page, err := c.parsePage(resp, "c0")
+		if (page == nil) == (err == nil) {
+			t.Fatalf("page %v and error %v", page, err)
+		}
+	})
+}
