@@ -10,6 +10,8 @@ type Config struct {
 	Log       Log        `yaml:"log" json:"log"`
 	Rules     Rules      `yaml:"rules" json:"rules"`
 	Demarches []Demarche `yaml:"demarches" json:"demarches"`
+	// Web is who may read the status pages (web.go).
+	Web Web `yaml:"web" json:"web"`
 }
 
 // DS is how to reach the Démarche Numérique API.

@@ -41,7 +41,7 @@ func TestLoadStrict(t *testing.T) {
 		want []string
 	}{
 		{"unknown top-level key", "dss: {}\n",
-			[]string{`line 1: unknown key "dss" in the top level (valid keys: ds, store, http, log, rules, demarches)`}},
+			[]string{`line 1: unknown key "dss" in the top level (valid keys: ds, store, http, log, rules, demarches, web)`}},
 		{"unknown nested key", "ds:\n  base_urll: x\n",
 			[]string{`line 2: unknown key "base_urll" in ds (valid keys: base_url, token, token_file, requests_per_minute`}},
 		{"unknown key in a démarche", "demarches:\n  - number: 1\n    schedul: x\n",

@@ -30,6 +30,7 @@ func (c Config) Validate() error {
 	p.checkLog(c.Log)
 	p.checkRules(c.Rules)
 	p.checkDemarches(c.Demarches)
+	p.checkWeb(c.Web)
 	return errors.Join(p...)
 }
 

@@ -43,8 +43,8 @@ type env struct {
 
 // envOptions tunes newEnv.
 type envOptions struct {
-	N         int          // generated dossiers (default 24)
-	Data      []byte       // sandbox data instead of generated data
+	N         int    // generated dossiers (default 24)
+	Data      []byte // sandbox data instead of generated data
 	Configure func(*config.Demarche)
 	Attempts  int // client max attempts (default 3)
 }
@@ -251,6 +251,10 @@ func (c *requestCounter) RoundTrip(r *http.Request) (*http.Response, error) {
 		_ = json.Unmarshal(b, &p)
 		c.mu.Lock()
 		c.ops[p.OperationName]++
+		c.mu.Unlock()
+	} else if r.Method == http.MethodGet {
+		c.mu.Lock()
+		c.ops["download"]++
 		c.mu.Unlock()
 	}
 	return c.base.RoundTrip(r)

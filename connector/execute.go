@@ -77,7 +77,41 @@ func (p *pass) execute(ctx context.Context, a store.Action) error {
 	if err := p.step(StepAfterSend, a.Dossier); err != nil {
 		return err
 	}
-	return p.done(a, ResultDone, "")
+	if err := p.done(a, ResultDone, ""); err != nil {
+		return err
+	}
+	if a.Kind == store.KindState {
+		return p.followUp(ctx, a.Dossier)
+	}
+	return nil
+}
+
+// maxFollowUps bounds the re-evaluations a dossier gets in one pass after
+// its own state changes (passer en instruction, then a decision).
+const maxFollowUps = 2
+
+// followUp reads a dossier whose state spplus just changed and processes
+// it again at once, so that the next step (a decision after passer en
+// instruction, the annotations after a decision) is made in the same pass
+// instead of one pass later.
+func (p *pass) followUp(ctx context.Context, n int) error {
+	if p.followUps[n] >= maxFollowUps {
+		return nil
+	}
+	p.followUps[n]++
+	d, err := p.ds().Dossier(ctx, n)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		p.log.Warn().Err(err).Int("dossier", n).Msg("cannot read the dossier after its state change: the next pass will")
+		return nil
+	}
+	if err := p.step(StepDossierFetched, n); err != nil {
+		return err
+	}
+	p.report.Seen--
+	return p.process(ctx, d, false)
 }
 
 // done marks an action done and journals it.
@@ -99,8 +133,8 @@ func (p *pass) done(a store.Action, result, reason string) error {
 }
 
 // failed records a failed attempt: the action stays pending (holding the
-// checkpoint) until it is parked, and the failure counts against its
-// dossier, which repeated DS errors quarantine.
+// checkpoint) until it failed quarantine_after times; it is then parked
+// and its dossier quarantined, with the error, for a human to look at.
 func (p *pass) failed(a store.Action, cause error) error {
 	after := p.quarantineAfter()
 	upd, err := p.st().MarkFailed(p.dem, a.Key, cause.Error(), after, p.now())
@@ -119,7 +153,10 @@ func (p *pass) failed(a store.Action, cause error) error {
 	if err := p.journal(store.JournalEntry{Dossier: a.Dossier, Kind: result, Action: a.Key, Message: cause.Error()}); err != nil {
 		return err
 	}
-	return p.dossierFailed(a.Dossier, fmt.Errorf("action %s: %w", a.Key, cause))
+	if result != ResultParked {
+		return nil
+	}
+	return p.quarantine(a.Dossier, fmt.Errorf("action %s parked after %d attempts: %w", a.Key, upd.Attempts, cause), 1)
 }
 
 // perform makes the DS call of an action.

@@ -112,9 +112,14 @@ func kindOfVocabulary(k config.Kind) graphql.AnnotationKind {
 	return graphql.AnnotationText
 }
 
-// sendMessage posts a message exactly once: it reads the dossier's messages
-// first and does not send when one already carries the marker (sent by an
-// attempt that crashed before recording it). A decided dossier is not
+// sendAttempts bounds the sends of one message in one pass.
+const sendAttempts = 3
+
+// sendMessage posts a message exactly once: before each send it reads the
+// dossier's messages and does not send when one already carries the marker
+// (sent by an attempt that failed to hear DS's answer, or that crashed
+// before recording it). That check makes resending after a 5xx or a lost
+// answer safe, which the client alone cannot do. A decided dossier is not
 // written to. A correction is asked only while the dossier is en
 // instruction; otherwise the text goes as a plain message.
 func (p *pass) sendMessage(ctx context.Context, a store.Action) error {
@@ -122,7 +127,17 @@ func (p *pass) sendMessage(ctx context.Context, a store.Action) error {
 	if err := decodePayload(a, &pl); err != nil {
 		return err
 	}
-	d, err := p.current(ctx, a.Dossier)
+	var err error
+	for attempt := 1; attempt <= sendAttempts; attempt++ {
+		if err = p.sendOnce(ctx, a.Dossier, pl); err == nil || !graphql.IsRetryable(err) && graphql.ClassOf(err) != graphql.ClassMalformed {
+			return err
+		}
+	}
+	return err
+}
+
+func (p *pass) sendOnce(ctx context.Context, n int, pl messagePayload) error {
+	d, err := p.current(ctx, n)
 	if err != nil {
 		return err
 	}

@@ -69,12 +69,12 @@ type Hooks struct {
 
 // Step boundaries passed to Hooks.Step.
 const (
-	StepCheckpointRead  = "checkpoint_read"
-	StepPageRead        = "page_read"
-	StepDossierSaved    = "dossier_saved"
-	StepDeletionsRead   = "deletions_read"
+	StepCheckpointRead   = "checkpoint_read"
+	StepPageRead         = "page_read"
+	StepDossierSaved     = "dossier_saved"
+	StepDeletionsRead    = "deletions_read"
 	StepRemindersPlanned = "reminders_planned"
-	StepBeforeAction    = "before_action"
+	StepBeforeAction     = "before_action"
 	// StepAfterSend is between DS's confirmation and MarkDone: a crash there
 	// is the case the reference markers and state re-reads exist for.
 	StepAfterSend      = "after_send"

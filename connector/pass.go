@@ -29,12 +29,15 @@ type pass struct {
 	start  time.Time
 	record store.Pass
 	report PassReport
-	// seen are the dossiers read by this pass.
-	seen map[int]bool
+	// seen are the dossiers read by this pass; touched those it evaluated
+	// or failed on (an unchanged dossier is seen, not touched).
+	seen, touched map[int]bool
 	// incomplete lists why the checkpoint cannot move.
 	incomplete []string
 	// pending counts the actions that failed and stay pending.
 	pending int
+	// followUps counts the re-evaluations after our own state changes.
+	followUps map[int]int
 }
 
 func (s *Syncer) newPass(r *demarcheRun, trigger string, dossier int) *pass {
@@ -45,12 +48,12 @@ func (s *Syncer) newPass(r *demarcheRun, trigger string, dossier int) *pass {
 		record: store.Pass{Start: now, Trigger: trigger, Dossier: dossier},
 		report: PassReport{Demarche: n, Trigger: trigger, DryRun: s.opts.DryRun, Start: now, Deleted: []int{},
 			Quarantined: []int{}, Dossiers: []DossierReport{}, Errors: []string{}},
-		seen: map[int]bool{}}
+		seen: map[int]bool{}, touched: map[int]bool{}, followUps: map[int]int{}}
 }
 
-func (p *pass) now() time.Time      { return p.s.opts.Now() }
-func (p *pass) st() *store.Store    { return p.s.opts.Store }
-func (p *pass) ds() DS              { return p.s.opts.DS }
+func (p *pass) now() time.Time   { return p.s.opts.Now() }
+func (p *pass) st() *store.Store { return p.s.opts.Store }
+func (p *pass) ds() DS           { return p.s.opts.DS }
 func (p *pass) quarantineAfter() int {
 	if p.run.cfg.QuarantineAfter <= 0 {
 		return DefaultQuarantineAfter
@@ -179,6 +182,7 @@ func (p *pass) processPage(ctx context.Context, page *graphql.DossierPage) error
 			continue
 		}
 		p.seen[f.Number] = true
+		p.touched[f.Number] = true
 		p.report.Seen++
 		if err := p.dossierFailed(f.Number, fmt.Errorf("read dossier %d: %w", f.Number, f.Err)); err != nil {
 			return err

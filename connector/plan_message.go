@@ -78,7 +78,11 @@ func messageDataOf(o outcome, number, index int, kind string, p policy, now time
 	d := messageData{Number: number, Service: o.ServiceName, Reminder: index, MaxReminders: p.messages.MaxReminders,
 		Correction: kind == msgCorrection, Deadline: deadlineSentence(o, p, now)}
 	for _, f := range o.blocking() {
-		d.Items = append(d.Items, messageItem{Rule: string(f.Rule), Section: f.Section, Message: f.Message})
+		it := messageItem{Rule: string(f.Rule), Section: f.Section, Message: f.Message}
+		if strings.Contains(f.Message, "§") {
+			it.Section = "" // the message cites its section already
+		}
+		d.Items = append(d.Items, it)
 	}
 	return d
 }

@@ -32,6 +32,7 @@ func (p *pass) process(ctx context.Context, d *graphql.Dossier, force bool) erro
 		p.report.Unchanged++
 		return nil
 	}
+	p.touched[d.Number] = true
 	err = p.evaluateAndSave(ctx, d, snap)
 	if err == nil || fatal(ctx, err) {
 		return err
@@ -172,16 +173,25 @@ func (p *pass) nextSnapshot(old store.Snapshot, d *graphql.Dossier, v rules.Verd
 // dossierFailed records a failure of one dossier; after quarantine_after
 // failures in a row it is quarantined and no longer retried by passes.
 func (p *pass) dossierFailed(n int, cause error) error {
+	return p.quarantine(n, cause, p.quarantineAfter())
+}
+
+// quarantine records a failure, quarantining the dossier at the after-th.
+func (p *pass) quarantine(n int, cause error, after int) error {
 	p.report.fail(n, cause)
 	p.log.Warn().Err(cause).Int("dossier", n).Msg("dossier failed")
 	if p.dry {
 		return nil
 	}
-	snap, err := p.st().RecordFailure(p.dem, n, cause.Error(), p.quarantineAfter(), p.now())
+	was, _, err := p.snapshot(n)
+	if err != nil {
+		return err
+	}
+	snap, err := p.st().RecordFailure(p.dem, n, cause.Error(), after, p.now())
 	if err != nil {
 		return &fatalError{err}
 	}
-	if !snap.Quarantined || snap.Failures != p.quarantineAfter() {
+	if !snap.Quarantined || was.Quarantined {
 		return nil
 	}
 	p.report.Quarantined = append(p.report.Quarantined, n)

@@ -55,10 +55,10 @@ type PassReport struct {
 
 // DossierReport is what a pass found on one dossier and did about it.
 type DossierReport struct {
-	Number   int    `json:"number"`
-	State    string `json:"state,omitempty"`
-	Evaluated bool  `json:"evaluated"`
-	Complete bool   `json:"complete"`
+	Number    int    `json:"number"`
+	State     string `json:"state,omitempty"`
+	Evaluated bool   `json:"evaluated"`
+	Complete  bool   `json:"complete"`
 	// Level is "", none, bronze, argent or or.
 	Level string `json:"level,omitempty"`
 	// Findings are the rule IDs, blocking first.

@@ -16,7 +16,7 @@ func (p *pass) scanStore(ctx context.Context) error {
 	var retry, remind []int
 	err := p.st().ForEachSnapshot(p.dem, func(s store.Snapshot) bool {
 		switch {
-		case p.seen[s.Number] || s.Deleted || s.Quarantined:
+		case p.touched[s.Number] || s.Deleted || s.Quarantined:
 		case s.Failures > 0:
 			retry = append(retry, s.Number)
 		case p.reminderCandidate(s):
@@ -57,7 +57,7 @@ func (p *pass) retry(ctx context.Context, n int) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p.seen[n] = true
+		p.seen[n], p.touched[n] = true, true
 		return p.dossierFailed(n, fmt.Errorf("read dossier %d: %w", n, err))
 	}
 	if err := p.step(StepDossierFetched, n); err != nil {
@@ -115,7 +115,7 @@ func (p *pass) one(ctx context.Context, n int) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p.seen[n] = true
+		p.seen[n], p.touched[n] = true, true
 		if ferr := p.dossierFailed(n, fmt.Errorf("read dossier %d: %w", n, err)); ferr != nil {
 			return ferr
 		}

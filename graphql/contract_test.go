@@ -45,7 +45,7 @@ func TestEveryDocumentValidatesAgainstTheDSSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := docs.all()
-	want := 6 + len(stateMutations) + len(singleAnnotationMutations) + 5
+	want := 7 + len(stateMutations) + len(singleAnnotationMutations) + 5
 	if len(all) != want {
 		t.Errorf("%d documents, want %d", len(all), want)
 	}

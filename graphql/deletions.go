@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	hasura "github.com/hasura/go-graphql-client"
 )
 
 // opDeletions names the query that reads both deletion lists at once.
@@ -34,12 +32,7 @@ type deletionsQuery struct {
 // since since (all of them when nil). Further pages of either list are read
 // with the single-list queries.
 func (c *Client) Deletions(ctx context.Context, demarche int, since *time.Time) (Deletions, error) {
-	text, err := hasura.ConstructQuery(deletionsQuery{}, map[string]any{
-		"demarche": varType("Int"), "first": varType("Int"), "since": nullable("ISO8601DateTime"),
-	}, hasura.OperationName(opDeletions))
-	if err != nil {
-		return Deletions{}, fmt.Errorf("demarche %d: deletions: build query: %w", demarche, err)
-	}
+	text := c.docs.queries[opDeletions]
 	vars := map[string]any{"demarche": demarche, "first": PageSize, "since": nil}
 	if since != nil {
 		vars["since"] = formatDateTime(*since)
@@ -49,6 +42,7 @@ func (c *Client) Deletions(ctx context.Context, demarche int, since *time.Time) 
 		return Deletions{}, fmt.Errorf("demarche %d: deletions: %w", demarche, err)
 	}
 	var out Deletions
+	var err error
 	if out.Deleted, err = c.restOfDeleted(ctx, opDeleted, vars, q.Demarche.Deleted, &deletedDossiersQuery{}); err != nil {
 		return out, fmt.Errorf("demarche %d: deleted dossiers: %w", demarche, err)
 	}

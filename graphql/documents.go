@@ -71,6 +71,8 @@ func buildDocuments() (documents, error) {
 		{opDossier, dossierQuery{}, map[string]any{"number": varType("Int")}},
 		{opDeleted, deletedDossiersQuery{}, deleted},
 		{opPendingDeleted, pendingDeletedDossiersQuery{}, deleted},
+		{opDeletions, deletionsQuery{}, map[string]any{"demarche": varType("Int"), "first": varType("Int"),
+			"since": nullable("ISO8601DateTime")}},
 	}
 	for _, q := range queries {
 		text, err := hasura.ConstructQuery(q.v, q.vars, hasura.OperationName(q.name))

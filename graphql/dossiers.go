@@ -2,7 +2,6 @@ package graphql
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -113,7 +112,9 @@ func formatDateTime(t time.Time) string {
 // dossierPage reads one page and decodes each dossier on its own.
 func (c *Client) dossierPage(ctx context.Context, demarche int, updatedSince *time.Time, cursor string) (*DossierPage, error) {
 	vars := pageVars(demarche, updatedSince, cursor)
-	resp, err := c.do(ctx, c.queryRequest(opDossiersPage, vars))
+	req := c.queryRequest(opDossiersPage, vars)
+	req.newData = newPageData
+	resp, err := c.do(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -128,16 +129,17 @@ func (c *Client) dossierPage(ctx context.Context, demarche int, updatedSince *ti
 	return page, nil
 }
 
+// newPageData is the page request's decoding target.
+func newPageData() any { return new(dossiersPageData) }
+
 // parsePage turns a page answer into a DossierPage, keeping the dossiers
 // that decoded and listing the others in Failed.
 func (c *Client) parsePage(resp *response, cursor string) (*DossierPage, error) {
-	var data dossiersPageData
-	if resp.data != nil {
-		if err := decodeData(opDossiersPage, resp.data, &data); err != nil {
-			return nil, errors.Join(err, nilIfEmpty(resp.errs))
-		}
+	data, _ := resp.typed.(*dossiersPageData)
+	if data == nil {
+		data = new(dossiersPageData) // "data" was null
 	}
-	page, nodeErrs, err := newPage(resp, &data, cursor)
+	page, nodeErrs, err := newPage(resp, data, cursor)
 	if err != nil {
 		return nil, err
 	}
@@ -186,10 +188,10 @@ func newPage(resp *response, data *dossiersPageData, cursor string) (*DossierPag
 }
 
 // decodeNodes fills page.Dossiers and page.Failed.
-func (c *Client) decodeNodes(page *DossierPage, nodes []json.RawMessage, nodeErrs map[int][]error) {
+func (c *Client) decodeNodes(page *DossierPage, nodes []nodeSlot, nodeErrs map[int][]error) {
 	fetched := c.now()
-	for i, raw := range nodes {
-		d, number, err := decodeNode(raw, fetched)
+	for i := range nodes {
+		d, number, err := nodes[i].dossier(fetched)
 		if errs := nodeErrs[i]; len(errs) > 0 {
 			err = errors.Join(errs...)
 		}
@@ -232,11 +234,4 @@ func (c *Client) resolveNumbers(ctx context.Context, vars map[string]any, failed
 			failed[i].Number = nodes[idx].Number
 		}
 	}
-}
-
-func nilIfEmpty(es GraphQLErrors) error {
-	if len(es) == 0 {
-		return nil
-	}
-	return es
 }

@@ -251,3 +251,31 @@ func TestNumberFromCursor(t *testing.T) {
 		}
 	}
 }
+
+func TestDeletionsReadsBothListsInOneRequest(t *testing.T) {
+	var log mutationLog
+	node := func(n int) string {
+		return fmt.Sprintf(`{"id":"x%d","number":%d,"state":"accepte","reason":"expired","dateSupression":"2026-03-01T10:00:00+01:00"}`, n, n)
+	}
+	h := newHarness(t, func(w http.ResponseWriter, r *http.Request) {
+		g := readGQL(t, r)
+		log.add(g)
+		switch g.OperationName {
+		case opDeletions:
+			writeBody(w, 200, `{"data":{"demarche":{"deletedDossiers":{"pageInfo":{"hasNextPage":false,"endCursor":"d1"},"nodes":[`+node(1)+`]},
+				"pendingDeletedDossiers":{"pageInfo":{"hasNextPage":true,"endCursor":"p1"},"nodes":[`+node(2)+`]}}}}`)
+		case opPendingDeleted:
+			writeBody(w, 200, `{"data":{"demarche":{"pendingDeletedDossiers":{"pageInfo":{"hasNextPage":false,"endCursor":"p2"},"nodes":[`+node(3)+`]}}}}`)
+		default:
+			t.Errorf("unexpected operation %s", g.OperationName)
+		}
+	}, nil)
+	got, err := h.c.Deletions(context.Background(), 1, nil)
+	if err != nil || len(got.Deleted) != 1 || len(got.Pending) != 2 || got.Pending[1].Number != 3 {
+		t.Fatalf("Deletions = %+v, %v", got, err)
+	}
+	reqs := log.all()
+	if len(reqs) != 2 || reqs[1].Variables["after"] != "p1" {
+		t.Errorf("requests = %+v", reqs)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -148,25 +149,18 @@ func (e *e2e) listAll(tb testing.TB, since time.Time, between func(page int)) []
 }
 
 func TestE2EPagingLosesNothingWhileDossiersChange(t *testing.T) {
-	e := newE2E(t, genData(t, 1050), nil, nil)
+	data := genData(t, 1050)
+	e := newE2E(t, data, nil, nil)
 	since := gen.DemoNow().AddDate(-10, 0, 0)
-	baseline := e.listAll(t, since, nil)
-	if len(baseline) < 1050 {
-		t.Fatalf("baseline has %d dossiers, want at least 1050", len(baseline))
-	}
-	order := make([]int, len(baseline))
-	for i, d := range baseline {
-		order[i] = d.Number
+	order := updatedOrder(t, data)
+	if len(order) < 1050 {
+		t.Fatalf("generated %d dossiers, want at least 1050", len(order))
 	}
 	// Between pages: edit 2 dossiers already read and 2 not read yet, and
 	// file a new one, so modified dossiers move past the cursor.
-	seenBefore := map[int]bool{}
-	modifiedAfterSeen, modifiedUnseen := map[int]bool{}, map[int]bool{}
+	modifiedAfterSeen := map[int]bool{}
 	var filed []int
 	got := e.listAll(t, since, func(page int) {
-		for _, d := range order[:min(page*PageSize, len(order))] {
-			seenBefore[d] = true
-		}
 		if page > 6 {
 			return
 		}
@@ -175,15 +169,42 @@ func TestE2EPagingLosesNothingWhileDossiersChange(t *testing.T) {
 			e.touch(t, n)
 		}
 		for _, n := range []int{order[len(order)-1-page*3], order[page*PageSize+50]} {
-			if !modifiedAfterSeen[n] {
-				modifiedUnseen[n] = true
-			}
 			e.touch(t, n)
 		}
 		filed = append(filed, 900_000+page)
 		e.file(t, 900_000+page)
 	})
 	checkListing(t, order, got, modifiedAfterSeen, filed)
+}
+
+// updatedOrder returns the generated dossiers' numbers in DS's updatedSince
+// order, (dateDerniereModification, number): the oracle of the listing.
+func updatedOrder(t *testing.T, data []byte) []int {
+	t.Helper()
+	type version struct {
+		Number  int       `json:"number"`
+		Updated time.Time `json:"dateDerniereModification"`
+	}
+	var d struct {
+		Demarches []struct {
+			Dossiers []version `json:"dossiers"`
+		} `json:"demarches"`
+	}
+	if err := json.Unmarshal(data, &d); err != nil || len(d.Demarches) == 0 {
+		t.Fatalf("generated data: %v", err)
+	}
+	list := d.Demarches[0].Dossiers
+	slices.SortFunc(list, func(a, b version) int {
+		if c := a.Updated.Compare(b.Updated); c != 0 {
+			return c
+		}
+		return a.Number - b.Number
+	})
+	out := make([]int, len(list))
+	for i, x := range list {
+		out[i] = x.Number
+	}
+	return out
 }
 
 // checkListing asserts no dossier was lost, no version was read twice, and

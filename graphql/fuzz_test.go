@@ -46,7 +46,7 @@ func FuzzDecodeResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		hr := &http.Response{StatusCode: status, Header: http.Header{"Date": {"Mon, 02 Mar 2026 09:30:00 GMT"}, "Retry-After": {"3"}},
 			Body: io.NopCloser(bytes.NewReader(body))}
-		resp, err := c.readResponse(opDossiersPage, hr, body)
+		resp, err := c.readResponse(opDossiersPage, hr, body, newPageData)
 		if err != nil {
 			if resp != nil {
 				t.Fatal("both a response and an error")

@@ -27,11 +27,16 @@ type request struct {
 	query      string
 	vars       map[string]any
 	idempotent bool // safe to resend after it may have run
+	// newData, when set, returns a fresh pointer to decode "data" into,
+	// in the same pass as the envelope (response.typed); else "data" is
+	// kept raw (response.data). Big answers (pages) use it.
+	newData func() any
 }
 
 // response is a decoded HTTP 200 GraphQL answer.
 type response struct {
-	data       json.RawMessage // nil when "data" was null or absent
+	data       json.RawMessage // raw "data"; nil when null or absent (or typed)
+	typed      any             // request.newData's value; nil when "data" was null
 	errs       GraphQLErrors
 	serverTime time.Time // the Date header; zero if absent
 }
@@ -45,10 +50,10 @@ type wireError struct {
 	} `json:"extensions"`
 }
 
-// envelope is a GraphQL response body.
+// envelope is a GraphQL response body; Data holds a pointer to decode into.
 type envelope struct {
-	Data   json.RawMessage `json:"data"`
-	Errors []wireError     `json:"errors"`
+	Data   any         `json:"data"`
+	Errors []wireError `json:"errors"`
 }
 
 // attempt sends r once. sent reports whether the request was fully written,
@@ -80,7 +85,7 @@ func (c *Client) attempt(ctx context.Context, r request) (resp *response, sent b
 	if err != nil {
 		return nil, true, c.transportError(ctx, actx, r.op, err, true)
 	}
-	resp, err = c.readResponse(r.op, hr, raw)
+	resp, err = c.readResponse(r.op, hr, raw, r.newData)
 	return resp, true, err
 }
 
@@ -95,7 +100,8 @@ func (c *Client) transportError(parent, actx context.Context, op string, err err
 }
 
 // readResponse turns a status and body into a response or a typed error.
-func (c *Client) readResponse(op string, hr *http.Response, raw []byte) (*response, error) {
+// newData is request.newData.
+func (c *Client) readResponse(op string, hr *http.Response, raw []byte, newData func() any) (*response, error) {
 	if len(raw) > maxResponseBytes {
 		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: fmt.Errorf("body larger than %d bytes", maxResponseBytes)}
 	}
@@ -106,15 +112,23 @@ func (c *Client) readResponse(op string, hr *http.Response, raw []byte) (*respon
 	case hr.StatusCode != http.StatusOK:
 		return nil, c.httpError(op, hr.StatusCode, raw)
 	}
-	var env envelope
+	env := envelope{Data: new(json.RawMessage)}
+	if newData != nil {
+		env.Data = newData()
+	}
 	if err := json.Unmarshal(raw, &env); err != nil {
 		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: err}
 	}
 	resp := &response{errs: c.graphQLErrors(op, env.Errors), serverTime: parseDate(hr.Header.Get("Date"))}
-	if len(env.Data) > 0 && !bytes.Equal(env.Data, []byte("null")) {
-		resp.data = env.Data
+	// A JSON null sets env.Data to nil; an absent "data" leaves it as set.
+	if rawData, ok := env.Data.(*json.RawMessage); ok {
+		if len(*rawData) > 0 {
+			resp.data = *rawData
+		}
+	} else if env.Data != nil {
+		resp.typed = env.Data
 	}
-	if resp.data == nil && len(resp.errs) == 0 {
+	if resp.data == nil && resp.typed == nil && len(resp.errs) == 0 {
 		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: errors.New("neither data nor errors in the body")}
 	}
 	return resp, nil

@@ -1,7 +1,5 @@
 package graphql
 
-import "encoding/json"
-
 // dossierWire is the selection made on every dossier, in pages and alone.
 type dossierWire struct {
 	ID                                  string `graphql:"id"`
@@ -96,14 +94,14 @@ type dossiersPageQuery struct {
 	} `graphql:"demarche(number: $demarche)"`
 }
 
-// dossiersPageData decodes the page query's data; nodes stay raw so each
-// dossier is decoded alone and one bad dossier does not sink the page.
+// dossiersPageData decodes the page query's data; each node is decoded in
+// its own slot so one bad dossier does not sink the page.
 type dossiersPageData struct {
 	Demarche *struct {
 		Dossiers *struct {
-			PageInfo *pageInfoWire     `json:"pageInfo"`
-			Edges    []*edgeWire       `json:"edges"`
-			Nodes    []json.RawMessage `json:"nodes"`
+			PageInfo *pageInfoWire `json:"pageInfo"`
+			Edges    []*edgeWire   `json:"edges"`
+			Nodes    []nodeSlot    `json:"nodes"`
 		} `json:"dossiers"`
 	} `json:"demarche"`
 }

@@ -42,6 +42,9 @@ func commands() map[string]command {
 		{"status", "what the store knows: counts, quarantine, last passes", runStatus},
 		{"export", "every dossier's state, findings, level and deadlines as CSV or JSON", runExport},
 		{"backup", "write a consistent copy of the store", runBackup},
+		{"sync", "one pass now (--dossier N for one dossier)", runSync},
+		{"check", "evaluate dossier N and print the verdict; writes nothing", runCheck},
+		{"attestation", "render the label attestation (PDF) of an accepted dossier, offline", runAttestation},
 	}
 	m := make(map[string]command, len(list))
 	for _, c := range list {

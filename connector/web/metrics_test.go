@@ -11,6 +11,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
@@ -216,5 +217,45 @@ func TestMetricsEndpoint(t *testing.T) {
 	code, body := get(t, "http://"+s.Addr()+"/metrics")
 	if code != 200 || !strings.Contains(body, `spplus_ds_requests_total{operation="dossier",status_class="server"} 1`) {
 		t.Errorf("/metrics = %d\n%s", code, body)
+	}
+}
+
+// TestMetricsFollowConventions lints every metric family with promlint
+// (names, units, _total suffixes, help texts).
+func TestMetricsFollowConventions(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	m := NewMetrics(reg)
+	// Touch one series of each vector so that every family is exposed.
+	m.PassFinished(1, "cron", "success", time.Second)
+	m.AlreadyRunning(1)
+	m.Action(1, "message", "done")
+	m.Quarantined(1, 2)
+	m.Checkpoint(1, time.Unix(1, 0))
+	m.DossierEvaluated(1, "accepte", "or", []string{"R"})
+	m.Request("op", "ok", time.Second)
+	m.Retry("op", nil)
+	m.RateLimited("op", time.Second)
+	m.webhookRequest(resultAccepted)
+	m.webhookEvent(eventQueued, 1)
+	m.webhookSync("ok")
+	m.httpRequest("GET /healthz", 200)
+	reg.MustRegister(NewStateCollector(StateSourceFunc(func(context.Context) ([]DemarcheState, error) {
+		return []DemarcheState{{Demarche: 1, Checkpoint: time.Unix(1, 0), Dossiers: []DossierCount{{"or", "accepte", 1}}}}, nil
+	}), nil, 0))
+	fams, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, err := promlint.NewWithMetricFamilies(fams).Lint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("%s: %s", p.Metric, p.Text)
+	}
+	for _, mf := range fams {
+		if !strings.HasPrefix(mf.GetName(), "spplus_") {
+			t.Errorf("%s lacks the spplus_ prefix", mf.GetName())
+		}
 	}
 }

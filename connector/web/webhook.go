@@ -103,7 +103,11 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if rej != nil {
 		h.metrics.webhookRequest(rej.result)
-		h.log.Warn().Int("status", rej.status).Str("result", rej.result).Str("reason", rej.msg).
+		ev := h.log.Warn()
+		if rej.status == http.StatusTooManyRequests {
+			ev = h.log.Debug() // a flood must not flood the log too; the metric counts it
+		}
+		ev.Int("status", rej.status).Str("result", rej.result).Str("reason", rej.msg).
 			Str("remote", r.RemoteAddr).Msg("webhook refused")
 		writeError(w, rej.status, rej.msg)
 	}

@@ -75,6 +75,7 @@ func (s *Server) upsert(r *http.Request, n int, body map[string]any) (int, *doss
 	}
 	if status == http.StatusCreated {
 		s.db.addDossier(rec)
+		s.recordDeposit(rec, now)
 	}
 	rec.dem.touch()
 	return status, rec, nil
