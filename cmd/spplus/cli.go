@@ -35,6 +35,7 @@ type cliEnv struct {
 
 func commands() map[string]command {
 	list := []command{
+		{"demo", "the sandbox with demo dossiers, passes over them, what was found and done", runDemo},
 		{"sandbox", "run the DS-compatible sandbox server", runSandbox},
 		{"score", "score one survey or audit grid file", runScore},
 		{"evaluate", "evaluate a candidacy given as JSON, offline", runEvaluate},

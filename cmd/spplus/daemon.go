@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -26,6 +27,7 @@ type engineOptions struct {
 	dryRun     bool
 	dsObserver graphql.Observer
 	observer   connector.Observer
+	now        func() time.Time // nil: the wall clock
 }
 
 // newEngine opens the store and builds the DS client and the syncer. The
@@ -44,7 +46,7 @@ func newEngine(cfg config.Config, log zerolog.Logger, o engineOptions) (*engine,
 	}
 	syncer, err := connector.New(connector.Options{
 		DS: client, Store: st, Config: cfg, Settings: rulesSettings(cfg.Rules),
-		Logger: log, DryRun: o.dryRun, Observer: o.observer,
+		Logger: log, DryRun: o.dryRun, Observer: o.observer, Now: o.now,
 	})
 	if err != nil {
 		st.Close()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 )
 
@@ -49,6 +50,11 @@ var templateFuncs = template.FuncMap{
 	"itoa":         itoa,
 	"levelPtr":     levelOfPtr,
 	"plural":       plural,
+	"plus":         func(a, b int) int { return a + b },
+	"minus":        func(a, b int) int { return a - b },
+	"half":         func(a int) int { return a / 2 },
+	"hasInt":       func(list []int, n int) bool { return slices.Contains(list, n) },
+	"list":         func(s ...*surveyView) []*surveyView { return s },
 	"engagement":   func(k string) string { return orDefault(engagementNames, k) },
 	"invalidCause": func(k string) string { return orDefault(invalidReasons, k) },
 }
