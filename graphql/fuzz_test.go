@@ -59,3 +59,25 @@ func FuzzDecodeResponse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOutsideHeaders feeds the other parsers of server-sent text: the 429
+// wait headers, a connection cursor and directUpload.headers.
+func FuzzOutsideHeaders(f *testing.F) {
+	f.Add("17", "1772443842", "MjAyNi0wMy0wMVQwOTowMDowMFo7NDI", `{"Content-Type":"application/pdf","ETag":"d5d1"}`)
+	f.Add("Mon, 02 Mar 2026 09:31:00 GMT", "12", "", `[]`)
+	f.Add("-1", "99999999999999999999", "====", `{"a":1}`)
+	c, err := New(Options{Token: "fuzz", Now: func() time.Time { return t0 }})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, retryAfter, reset, cursor, headers string) {
+		wait, _ := c.serverWait(http.Header{"Retry-After": {retryAfter}, "Ratelimit-Reset": {reset}})
+		if wait < 0 || wait > DefaultMaxServerWait {
+			t.Fatalf("wait %v out of [0, %v]", wait, DefaultMaxServerWait)
+		}
+		if n := numberFromCursor(cursor); n < 0 {
+			t.Fatalf("negative number %d", n)
+		}
+		_, _ = uploadHeaders(headers)
+	})
+}

@@ -36,6 +36,8 @@ type cliEnv struct {
 func commands() map[string]command {
 	list := []command{
 		{"demo", "the sandbox with demo dossiers, passes over them, what was found and done", runDemo},
+		{"run", "the daemon: schedule of passes and HTTP server (--sandbox: against the embedded sandbox)", runRun},
+		{"healthcheck", "check a running daemon's /readyz (exit 0 when ready)", runHealthcheck},
 		{"sandbox", "run the DS-compatible sandbox server", runSandbox},
 		{"score", "score one survey or audit grid file", runScore},
 		{"evaluate", "evaluate a candidacy given as JSON, offline", runEvaluate},
