@@ -149,12 +149,17 @@ func (c *fileCache) get(key string) (parsedFile, bool) {
 	return f, ok
 }
 
-// put adds an entry; a full cache is emptied first (simple and bounded).
+// put adds an entry; a full cache first drops one entry, whichever map
+// iteration gives first: bounded, and without the thrashing of emptying it
+// whole when the files in use slightly outnumber it.
 func (c *fileCache) put(key string, f parsedFile) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.entries) >= c.max {
-		clear(c.entries)
+	if _, ok := c.entries[key]; !ok && len(c.entries) >= c.max {
+		for k := range c.entries {
+			delete(c.entries, k)
+			break
+		}
 	}
 	c.entries[key] = f
 }

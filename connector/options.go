@@ -26,6 +26,9 @@ const (
 	DefaultFileURLMaxAge = 50 * time.Minute
 	// DefaultQuarantineAfter is used when the démarche's config says 0.
 	DefaultQuarantineAfter = 5
+	// DefaultWorkers bounds the concurrent preparation of a page's dossiers,
+	// and so the concurrent attachment downloads.
+	DefaultWorkers = 4
 )
 
 // ErrAlreadyRunning is returned by Sync and SyncDossier when a pass of the
@@ -135,6 +138,9 @@ type Options struct {
 	Hooks Hooks
 	// Observer receives metrics events (default: none).
 	Observer Observer
+	// Workers bounds the dossiers of a page prepared at once (downloads,
+	// parsing, evaluation); default DefaultWorkers. Writes stay sequential.
+	Workers int
 }
 
 // withDefaults checks o and fills its defaults.
@@ -156,6 +162,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Observer == nil {
 		o.Observer = nopObserver{}
+	}
+	if o.Workers <= 0 {
+		o.Workers = DefaultWorkers
 	}
 	if err := o.Settings.Validate(); err != nil {
 		return o, err

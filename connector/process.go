@@ -17,27 +17,61 @@ import (
 // change, else evaluate, plan, save and execute. A failure of the dossier
 // is recorded (and may quarantine it); only fatal errors are returned.
 func (p *pass) process(ctx context.Context, d *graphql.Dossier, force bool) error {
-	p.seen[d.Number] = true
-	p.report.Seen++
+	return p.commit(ctx, p.prepare(ctx, d, force))
+}
+
+// prepared is a dossier read, compared with its snapshot and, when its
+// inputs changed, evaluated and planned; nothing is written yet.
+type prepared struct {
+	dossier     *graphql.Dossier
+	quarantined bool
+	unchanged   bool
+	ev          evaluation
+	err         error
+}
+
+// prepare does the work of process that writes nothing, so that the
+// dossiers of a page can be prepared concurrently (downloads, parsing,
+// evaluation) and committed in order. It touches no state of the pass.
+func (p *pass) prepare(ctx context.Context, d *graphql.Dossier, force bool) prepared {
+	out := prepared{dossier: d}
 	snap, found, err := p.snapshot(d.Number)
-	if err != nil {
-		return err
+	switch {
+	case err != nil:
+		out.err = err
+	case snap.Quarantined && !force:
+		out.quarantined = true
+	case !force && found && snap.InputsHash == fingerprint(d, p.run.cfg.Fields, p.run.configHash) && !snap.Deleted && snap.Failures == 0:
+		out.unchanged = true
+	default:
+		out.ev, out.err = p.evaluate(ctx, d, snap)
 	}
-	if snap.Quarantined && !force {
-		p.report.dossier(d.Number).Quarantined = true
+	return out
+}
+
+// commit records a prepared dossier: saves its snapshot with its plan in
+// one transaction, then executes the plan; or records its failure.
+func (p *pass) commit(ctx context.Context, pr prepared) error {
+	n := pr.dossier.Number
+	p.seen[n] = true
+	p.report.Seen++
+	switch {
+	case pr.quarantined:
+		p.report.dossier(n).Quarantined = true
 		return nil
-	}
-	fp := fingerprint(d, p.run.cfg.Fields, p.run.configHash)
-	if !force && found && snap.InputsHash == fp && !snap.Deleted && snap.Failures == 0 {
+	case pr.unchanged:
 		p.report.Unchanged++
 		return nil
 	}
-	p.touched[d.Number] = true
-	err = p.evaluateAndSave(ctx, d, snap)
+	p.touched[n] = true
+	err := pr.err
+	if err == nil {
+		err = p.save(ctx, pr.ev)
+	}
 	if err == nil || fatal(ctx, err) {
 		return err
 	}
-	return p.dossierFailed(d.Number, err)
+	return p.dossierFailed(n, err)
 }
 
 // snapshot reads a dossier's snapshot; found is false for a new dossier.
@@ -94,14 +128,11 @@ func (p *pass) evaluate(ctx context.Context, d *graphql.Dossier, old store.Snaps
 	return evaluation{dossier: d, verdict: merged, outcome: o, snap: snap, actions: actions}, nil
 }
 
-// evaluateAndSave evaluates a dossier, then saves its snapshot with its
-// plan in one transaction and executes the plan.
-func (p *pass) evaluateAndSave(ctx context.Context, d *graphql.Dossier, old store.Snapshot) error {
-	ev, err := p.evaluate(ctx, d, old)
-	if err != nil {
-		return err
-	}
-	p.report.evaluated(d.Number, ev.dossier.State, ev.outcome)
+// save writes an evaluated dossier's snapshot with its plan in one
+// transaction, then executes the plan.
+func (p *pass) save(ctx context.Context, ev evaluation) error {
+	n := ev.dossier.Number
+	p.report.evaluated(n, ev.dossier.State, ev.outcome)
 	if p.dry {
 		for _, a := range ev.actions {
 			p.report.action(a, ResultPlanned, nil)
@@ -115,7 +146,7 @@ func (p *pass) evaluateAndSave(ctx context.Context, d *graphql.Dossier, old stor
 	if _, err := p.st().SaveSnapshotAndPlan(p.dem, ev.snap, ev.actions, entries); err != nil {
 		return &fatalError{err}
 	}
-	if err := p.step(StepDossierSaved, d.Number); err != nil {
+	if err := p.step(StepDossierSaved, n); err != nil {
 		return err
 	}
 	return p.executeKeys(ctx, ev.actions)

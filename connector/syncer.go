@@ -15,8 +15,9 @@ import (
 	"github.com/spplus/spplus/graphql"
 )
 
-// fileCacheSize bounds the parsed attachments kept in memory.
-const fileCacheSize = 256
+// fileCacheSize bounds the parsed attachments kept in memory (a parsed
+// survey or grid is a few KiB).
+const fileCacheSize = 1024
 
 // Syncer keeps the configured démarches in step with the label rules. It is
 // safe for concurrent use: passes of different démarches may run at once,

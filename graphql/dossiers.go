@@ -43,6 +43,7 @@ type PartialError struct {
 	Failed []NodeError
 }
 
+// Error implements error.
 func (e *PartialError) Error() string {
 	s := fmt.Sprintf("%d dossier(s) of the page could not be read", len(e.Failed))
 	for _, f := range e.Failed {

@@ -35,6 +35,7 @@ type RateLimitError struct {
 	Reset time.Time // zero when the server sent no RateLimit-Reset
 }
 
+// Error implements error.
 func (e *RateLimitError) Error() string {
 	return fmt.Sprintf("%s: ds answered http 429 (rate limited), retry in %v", e.Op, e.Wait)
 }
@@ -55,6 +56,7 @@ type HTTPError struct {
 	Message string
 }
 
+// Error implements error.
 func (e *HTTPError) Error() string {
 	s := fmt.Sprintf("%s: ds answered http %d (%s)", e.Op, e.Status, strings.ToLower(http.StatusText(e.Status)))
 	if e.Code != "" {
@@ -96,6 +98,7 @@ type GraphQLError struct {
 	Path    []any
 }
 
+// Error implements error.
 func (e *GraphQLError) Error() string {
 	s := e.Op + ": graphql error"
 	if e.Code != "" {
@@ -145,6 +148,7 @@ func (e *GraphQLError) NodeIndex(name string) int {
 // the first *GraphQLError in it.
 type GraphQLErrors []*GraphQLError
 
+// Error implements error.
 func (es GraphQLErrors) Error() string {
 	parts := make([]string, len(es))
 	for i, e := range es {
@@ -173,6 +177,7 @@ type TransportError struct {
 	Timeout bool
 }
 
+// Error implements error.
 func (e *TransportError) Error() string {
 	what := "transport error"
 	if e.Timeout {
@@ -202,6 +207,7 @@ type MutationError struct {
 	Messages []string
 }
 
+// Error implements error.
 func (e *MutationError) Error() string {
 	return fmt.Sprintf("%s: refused by ds: %s", e.Op, strings.Join(e.Messages, "; "))
 }
@@ -220,6 +226,7 @@ type DecodeError struct {
 	Err    error
 }
 
+// Error implements error.
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("%s: malformed ds response (http %d): %v", e.Op, e.Status, e.Err)
 }

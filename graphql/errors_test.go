@@ -119,7 +119,9 @@ func TestErrorClassesAndNoTokenLeak(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, tt.handler, func(o *Options) {
 				o.MaxAttempts = 2 // one retry, so the retry log line is checked too
-				o.RequestTimeout = 200 * time.Millisecond
+				if tt.name == "client-side timeout" {
+					o.RequestTimeout = 200 * time.Millisecond // only this case waits for it
+				}
 			})
 			_, err := h.c.Dossier(context.Background(), 12)
 			if err == nil {

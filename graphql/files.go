@@ -17,6 +17,7 @@ type VirusScanError struct {
 	Result   string
 }
 
+// Error implements error.
 func (e *VirusScanError) Error() string {
 	return fmt.Sprintf("file %q: virus scan is %q, expected %q", e.Filename, e.Result, VirusScanSafe)
 }
@@ -33,6 +34,7 @@ type HostNotAllowedError struct {
 	Host string
 }
 
+// Error implements error.
 func (e *HostNotAllowedError) Error() string {
 	return fmt.Sprintf("file host %q is not in the allowed file hosts", e.Host)
 }
@@ -49,6 +51,7 @@ type FileTooLargeError struct {
 	Limit    int64
 }
 
+// Error implements error.
 func (e *FileTooLargeError) Error() string {
 	return fmt.Sprintf("file %q: larger than the %d-byte limit", e.Filename, e.Limit)
 }
@@ -66,6 +69,7 @@ type ChecksumError struct {
 	Got      string
 }
 
+// Error implements error.
 func (e *ChecksumError) Error() string {
 	return fmt.Sprintf("file %q: checksum %s, expected %s", e.Filename, e.Got, e.Want)
 }
@@ -83,6 +87,7 @@ type ExpiredURLError struct {
 	Age      time.Duration
 }
 
+// Error implements error.
 func (e *ExpiredURLError) Error() string {
 	return fmt.Sprintf("file %q: url read %v ago may have expired: re-read the dossier", e.Filename, e.Age.Round(time.Second))
 }

@@ -114,7 +114,7 @@ func TestBrowser(t *testing.T) {
 	err = chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.CSS("#f-etat"), "en_instruction"),
 		chromedp.Click(chromedp.CSS(`form button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`#f-etat option[value="en_instruction"][selected]`)),
+		chromedp.WaitReady(chromedp.CSS(`#f-etat option[value="en_instruction"][selected]`)),
 	)
 	if err != nil {
 		t.Fatalf("filter: %v", err)
@@ -179,7 +179,12 @@ func readPage(ctx context.Context) (browserPage, error) {
 // shoot saves a full-page screenshot.
 func shoot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	// Fonts and icons load after the page: wait for them, so that the
+	// screenshot shows what a person sees.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("wait for fonts: %v", err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}

@@ -34,6 +34,8 @@ type overviewData struct {
 	Exports      exportLinks
 	StateChoices []choice
 	LevelChoices []choice
+	// ShowGroupe is false for a body that sees one groupe only.
+	ShowGroupe bool
 }
 
 // countItem is one count of the summary, with the link filtering on it.
@@ -85,7 +87,8 @@ func (h *Handler) overview(d int, v viewer, f filter) (overviewData, error) {
 	sortRows(matching, f.Sort, f.Desc)
 	data.Matching = len(matching)
 	data.Pager = newPager(base, f, len(matching))
-	data.Columns = columns(base, f)
+	data.ShowGroupe = v.IsDITP() || len(v.Groupes) > 1
+	data.Columns = columns(base, f, data.ShowGroupe)
 	data.Rows = h.tableRows(d, matching[data.Pager.from():data.Pager.to()])
 	data.Quarantined = h.tableRows(d, quarantined(all))
 	passes, err := h.opts.Source.Passes(d, 10)

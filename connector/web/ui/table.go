@@ -12,13 +12,18 @@ type column struct {
 // columnDefs are the table's columns: label and sort key.
 var columnDefs = []struct{ label, key string }{
 	{"N°", "numero"}, {"Service", "service"}, {"Groupe instructeur", "groupe"}, {"État DS", "etat"},
-	{"Statut SP+", "statut"}, {"Complet", "complet"}, {"Constats bloquants", "bloquants"},
+	{"Statut SP+", "statut"}, {"Complet (constats bloquants)", "bloquants"},
 	{"Niveau", "niveau"}, {"Prochaine échéance", "echeance"}, {"Dernière action", "action"},
 }
 
-func columns(base string, f filter) []column {
+// columns are the table's headers; the groupe column is left out for a
+// viewer who sees one groupe only.
+func columns(base string, f filter, showGroupe bool) []column {
 	out := make([]column, 0, len(columnDefs))
 	for _, c := range columnDefs {
+		if c.key == "groupe" && !showGroupe {
+			continue
+		}
 		q := f.values()
 		col := column{Label: c.label}
 		sorted := f.Sort == c.key
