@@ -74,6 +74,7 @@ func BenchmarkFirstPass10k(b *testing.B) {
 	skipShort(b)
 	e := newEnv(b, envOptions{N: benchN, Configure: noWrites})
 	benchFirstPass(b, func() *env { return e })
+	b.StopTimer()
 	b.ReportMetric(peakRSS(b, e, "nowrites"), "peak-RSS-MiB")
 }
 
@@ -88,6 +89,7 @@ func BenchmarkFirstPass10kAllOn(b *testing.B) {
 		e = newEnv(b, envOptions{Data: data, Configure: allAuto})
 		return e
 	})
+	b.StopTimer()
 	b.ReportMetric(peakRSS(b, newEnv(b, envOptions{Data: data, Configure: allAuto}), "allon"), "peak-RSS-MiB")
 }
 

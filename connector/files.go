@@ -49,7 +49,9 @@ func (p *pass) reuse(df dataField, f graphql.File, prev map[string]parsedFile) (
 		return parsedFile{Name: f.Filename, Checksum: f.Checksum, Scan: f.VirusScanResult, NotSafe: orPending(f.VirusScanResult)}, true
 	}
 	if old, ok := prev[df.Key]; ok && old.Checksum == f.Checksum && old.Scan == graphql.VirusScanSafe {
-		return old, true
+		if old, ok = withLayout(old, df.Kind, p.s.opts.Settings.Questionnaires); ok {
+			return old, true
+		}
 	}
 	if c, ok := p.s.cache.get(p.cacheKey(df, f)); ok {
 		c.Name = f.Filename

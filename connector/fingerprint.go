@@ -4,11 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"hash"
-	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spplus/spplus/config"
@@ -45,8 +44,8 @@ func configFingerprint(d config.Demarche, s rules.Settings) string {
 // writes (annotations, messages) change none of these, so they never cause
 // a re-evaluation.
 func fingerprint(d *graphql.Dossier, fields map[string]string, configHash string) string {
-	h := sha256.New()
-	put(h, configHash, d.State, stamp(d.DateDepot), stamp(d.DateDerniereModificationChamps),
+	h := &hasher{h: sha256.New()}
+	h.put(configHash, d.State, stamp(d.DateDepot), stamp(d.DateDerniereModificationChamps),
 		strconv.Itoa(d.GroupeInstructeur.Number), d.GroupeInstructeur.Label)
 	ids := make([]string, 0, len(fields))
 	for _, id := range fields {
@@ -55,47 +54,85 @@ func fingerprint(d *graphql.Dossier, fields map[string]string, configHash string
 	slices.Sort(ids)
 	for _, id := range slices.Compact(ids) {
 		c, ok := d.Champ(id)
-		put(h, "champ", id, strconv.FormatBool(ok))
+		h.put("champ", id, strconv.FormatBool(ok))
 		if ok {
-			putChamp(h, c)
+			h.champ(c)
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	return hex.EncodeToString(h.h.Sum(nil))[:32]
 }
 
-// putChamp writes a champ's value, typed fields first, then its files and rows.
-func putChamp(h hash.Hash, c graphql.Champ) {
-	put(h, c.Typename, c.StringValue, deref(c.Text), deref(c.Checked), timeOf(c.Date), timeOf(c.Datetime),
-		deref(c.Integer), deref(c.Decimal), fmt.Sprint(c.Values), deref(c.Address), deref(c.Departement))
+// hasher writes length-prefixed parts, so that no two lists collide.
+type hasher struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func (h *hasher) put(parts ...string) {
+	for _, p := range parts {
+		h.buf = strconv.AppendInt(h.buf[:0], int64(len(p)), 10)
+		h.buf = append(append(h.buf, ':'), p...)
+		h.buf = append(h.buf, ';')
+		_, _ = h.h.Write(h.buf)
+	}
+}
+
+// champ writes a champ's value, typed fields first, then its files and rows.
+func (h *hasher) champ(c graphql.Champ) {
+	h.put(c.Typename, c.StringValue, strOf(c.Text), boolOf(c.Checked), timeOf(c.Date), timeOf(c.Datetime),
+		intOf(c.Integer), floatOf(c.Decimal), strings.Join(c.Values, "\x00"))
+	if c.Address != nil {
+		a := c.Address
+		h.put("address", a.StreetAddress, a.PostalCode, a.CityName, a.CityCode, a.DepartmentCode)
+	}
+	if c.Departement != nil {
+		h.put("departement", c.Departement.Code, c.Departement.Name)
+	}
 	for _, f := range c.Files {
-		put(h, "file", f.Filename, f.Checksum, f.VirusScanResult, strconv.FormatInt(f.ByteSize, 10))
+		h.put("file", f.Filename, f.Checksum, f.VirusScanResult, strconv.FormatInt(f.ByteSize, 10))
 	}
 	for _, r := range c.Rows {
-		put(h, "row", r.ID)
+		h.put("row", r.ID)
 		for _, rc := range r.Champs {
-			put(h, rc.ChampDescriptorID)
-			putChamp(h, rc)
+			h.put(rc.ChampDescriptorID)
+			h.champ(rc)
 		}
 	}
 }
 
-// put writes each part with its length, so that no two lists collide.
-func put(w io.Writer, parts ...string) {
-	for _, p := range parts {
-		_, _ = fmt.Fprintf(w, "%d:%s;", len(p), p)
+const null = "\x00nil"
+
+func strOf(p *string) string {
+	if p == nil {
+		return null
 	}
+	return *p
 }
 
-func deref[T any](p *T) string {
+func boolOf(p *bool) string {
 	if p == nil {
-		return "<nil>"
+		return null
 	}
-	return fmt.Sprintf("%+v", *p)
+	return strconv.FormatBool(*p)
+}
+
+func intOf(p *int64) string {
+	if p == nil {
+		return null
+	}
+	return strconv.FormatInt(*p, 10)
+}
+
+func floatOf(p *float64) string {
+	if p == nil {
+		return null
+	}
+	return strconv.FormatFloat(*p, 'g', -1, 64)
 }
 
 func timeOf(t *time.Time) string {
 	if t == nil {
-		return "<nil>"
+		return null
 	}
 	return stamp(*t)
 }

@@ -75,6 +75,7 @@ const (
 	StepCheckpointRead   = "checkpoint_read"
 	StepPageRead         = "page_read"
 	StepDossierSaved     = "dossier_saved"
+	StepPageSaved        = "page_saved"
 	StepDeletionsRead    = "deletions_read"
 	StepRemindersPlanned = "reminders_planned"
 	StepBeforeAction     = "before_action"

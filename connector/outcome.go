@@ -122,10 +122,11 @@ func failedThresholds(v rules.Verdict, s rules.Settings) []string {
 	return out
 }
 
-// extra is what the connector keeps in Snapshot.Extra.
+// extra is what the connector keeps in Snapshot.Extra, besides what the
+// snapshot's own fields and its verdict hold (see outcomeOf).
 type extra struct {
-	// Outcome is the last evaluation.
-	Outcome *outcome `json:"outcome,omitempty"`
+	// AuditDate is the audit date of the last evaluation (for messages).
+	AuditDate rules.Date `json:"audit_date,omitzero"`
 	// Files are the parsed attachments, by field key, reused while their
 	// checksum does not change.
 	Files map[string]parsedFile `json:"files,omitempty"`
@@ -148,6 +149,46 @@ func readExtra(snap store.Snapshot) (extra, error) {
 		return extra{}, fmt.Errorf("dossier %d: snapshot extra: %w", snap.Number, err)
 	}
 	return x, nil
+}
+
+// outcomeOf rebuilds the outcome of the last evaluation from the snapshot:
+// its verdict JSON (the evaluate output of ARCHITECTURE.md, a public
+// contract, with the FIELD_INVALID findings merged), its service name and
+// the audit date kept in extra. Scores and failed thresholds are not
+// needed after the evaluation, so they are not rebuilt.
+func outcomeOf(snap store.Snapshot, x extra) (outcome, error) {
+	var v struct {
+		Complete  bool              `json:"complete"`
+		Findings  []rules.Finding   `json:"findings"`
+		Level     *string           `json:"level"`
+		Deadlines map[string]string `json:"deadlines"`
+	}
+	if len(snap.Verdict) == 0 {
+		return outcome{}, fmt.Errorf("dossier %d: no verdict in the snapshot", snap.Number)
+	}
+	if err := json.Unmarshal(snap.Verdict, &v); err != nil {
+		return outcome{}, fmt.Errorf("dossier %d: snapshot verdict: %w", snap.Number, err)
+	}
+	o := outcome{Complete: v.Complete, Findings: v.Findings, ServiceName: snap.ServiceName, AuditDate: x.AuditDate}
+	if v.Level != nil {
+		o.Level = rules.Level(*v.Level)
+	}
+	for _, name := range deadlineNames() {
+		if s, ok := v.Deadlines[name]; ok {
+			if d, err := rules.ParseDate(s); err == nil {
+				o.Deadlines = append(o.Deadlines, deadline{Name: name, Date: d})
+			}
+		}
+	}
+	return o, nil
+}
+
+// deadlineNames are RULES.md's deadlines, in its order.
+func deadlineNames() []string {
+	return []string{rules.DeadlineDepositDue, rules.DeadlineAuditPlanDue, rules.DeadlineReportDue, rules.DeadlineRemarksDue,
+		rules.DeadlineLabelExpires, rules.DeadlineRenewalInvite, rules.DeadlineFollowupTarget, rules.DeadlineFollowupWindowStart,
+		rules.DeadlineFollowupWindowEnd, rules.DeadlineFollowupPrepare, rules.DeadlineReapplyFrom, rules.DeadlineSurveyRerunFrom,
+		rules.DeadlineSuspensionMaxEnd, rules.DeadlineStopMarkUse}
 }
 
 // encode returns x as JSON for Snapshot.Extra.

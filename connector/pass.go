@@ -201,14 +201,23 @@ func serverStart(server, local time.Time) time.Time {
 }
 
 // processPage prepares the dossiers read in full concurrently (bounded),
-// commits them in page order, then records the others: a failed node with
+// saves those that changed in one transaction and executes their plans in
+// page order, then records the others: a failed node with
 // a number is that dossier's failure; one without a number cannot be
 // retried by number, so the checkpoint must stay.
 func (p *pass) processPage(ctx context.Context, page *graphql.DossierPage) error {
+	var evs []evaluation
 	for _, pr := range p.prepareAll(ctx, page.Dossiers) {
-		if err := p.commit(ctx, pr); err != nil {
+		ev, ok, err := p.settle(ctx, pr)
+		if err != nil {
 			return err
 		}
+		if ok {
+			evs = append(evs, ev)
+		}
+	}
+	if err := p.saveAll(ctx, evs); err != nil {
+		return err
 	}
 	for _, f := range page.Failed {
 		if f.Number <= 0 {

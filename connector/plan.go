@@ -116,9 +116,9 @@ func short(h string) string {
 
 // hashOf hashes parts into a short hex id.
 func hashOf(parts ...string) string {
-	h := sha256.New()
-	put(h, parts...)
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	h := &hasher{h: sha256.New()}
+	h.put(parts...)
+	return hex.EncodeToString(h.h.Sum(nil))[:12]
 }
 
 // messageable reports whether the candidate may be written to in state:

@@ -52,26 +52,40 @@ func (p *pass) prepare(ctx context.Context, d *graphql.Dossier, force bool) prep
 // commit records a prepared dossier: saves its snapshot with its plan in
 // one transaction, then executes the plan; or records its failure.
 func (p *pass) commit(ctx context.Context, pr prepared) error {
+	ev, ok, err := p.settle(ctx, pr)
+	if err != nil || !ok {
+		return err
+	}
+	err = p.save(ctx, ev)
+	if err == nil || fatal(ctx, err) {
+		return err
+	}
+	return p.dossierFailed(ev.dossier.Number, err)
+}
+
+// settle accounts for a prepared dossier and returns its evaluation when
+// there is one to save: a quarantined or unchanged dossier is counted, a
+// failed one recorded.
+func (p *pass) settle(ctx context.Context, pr prepared) (evaluation, bool, error) {
 	n := pr.dossier.Number
 	p.seen[n] = true
 	p.report.Seen++
 	switch {
 	case pr.quarantined:
 		p.report.dossier(n).Quarantined = true
-		return nil
+		return evaluation{}, false, nil
 	case pr.unchanged:
 		p.report.Unchanged++
-		return nil
+		return evaluation{}, false, nil
 	}
 	p.touched[n] = true
-	err := pr.err
-	if err == nil {
-		err = p.save(ctx, pr.ev)
+	if pr.err == nil {
+		return pr.ev, true, nil
 	}
-	if err == nil || fatal(ctx, err) {
-		return err
+	if fatal(ctx, pr.err) {
+		return evaluation{}, false, pr.err
 	}
-	return p.dossierFailed(n, err)
+	return evaluation{}, false, p.dossierFailed(n, pr.err)
 }
 
 // snapshot reads a dossier's snapshot; found is false for a new dossier.
@@ -120,7 +134,7 @@ func (p *pass) evaluate(ctx context.Context, d *graphql.Dossier, old store.Snaps
 	if err != nil {
 		return evaluation{}, err
 	}
-	x.Outcome, x.Files = &o, files
+	x.AuditDate, x.Files = o.AuditDate, files
 	snap, x = afterPlan(snap, x, actions, p.now())
 	if snap.Extra, err = x.encode(); err != nil {
 		return evaluation{}, err
@@ -131,34 +145,75 @@ func (p *pass) evaluate(ctx context.Context, d *graphql.Dossier, old store.Snaps
 // save writes an evaluated dossier's snapshot with its plan in one
 // transaction, then executes the plan.
 func (p *pass) save(ctx context.Context, ev evaluation) error {
-	n := ev.dossier.Number
-	p.report.evaluated(n, ev.dossier.State, ev.outcome)
 	if p.dry {
-		for _, a := range ev.actions {
-			p.report.action(a, ResultPlanned, nil)
-		}
+		p.reportPlanned(ev)
 		return nil
 	}
-	entries := []store.JournalEntry{evaluatedEntry(ev, p)}
-	for _, a := range ev.actions {
-		entries = append(entries, store.JournalEntry{At: p.now(), Kind: "planned", Action: a.Key, Message: summarize(a)})
-	}
-	if _, err := p.st().SaveSnapshotAndPlan(p.dem, ev.snap, ev.actions, entries); err != nil {
+	p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome)
+	if _, err := p.st().SaveSnapshotAndPlan(p.dem, ev.snap, ev.actions, p.entries(ev)); err != nil {
 		return &fatalError{err}
 	}
-	if err := p.step(StepDossierSaved, n); err != nil {
+	if err := p.step(StepDossierSaved, ev.dossier.Number); err != nil {
 		return err
 	}
 	return p.executeKeys(ctx, ev.actions)
 }
 
-func evaluatedEntry(ev evaluation, p *pass) store.JournalEntry {
-	details, err := json.Marshal(ev.verdict)
-	if err != nil {
-		details = nil
+// saveAll writes the evaluated dossiers of a page in one transaction (one
+// commit per page, not per dossier), then executes their plans in order.
+func (p *pass) saveAll(ctx context.Context, evs []evaluation) error {
+	if len(evs) == 0 {
+		return nil
 	}
+	if p.dry {
+		for _, ev := range evs {
+			p.reportPlanned(ev)
+		}
+		return nil
+	}
+	plans := make([]store.Plan, len(evs))
+	for i, ev := range evs {
+		plans[i] = store.Plan{Snapshot: ev.snap, Actions: ev.actions, Journal: p.entries(ev)}
+	}
+	if _, err := p.st().SaveSnapshotsAndPlans(p.dem, plans); err != nil {
+		return &fatalError{err}
+	}
+	for _, ev := range evs {
+		p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome)
+	}
+	if err := p.step(StepPageSaved, 0); err != nil {
+		return err
+	}
+	for _, ev := range evs {
+		if err := p.executeKeys(ctx, ev.actions); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reportPlanned reports an evaluation whose plan is not made (DryRun).
+func (p *pass) reportPlanned(ev evaluation) {
+	p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome)
+	for _, a := range ev.actions {
+		p.report.action(a, ResultPlanned, nil)
+	}
+}
+
+// entries journals an evaluation and its plan.
+func (p *pass) entries(ev evaluation) []store.JournalEntry {
+	out := []store.JournalEntry{evaluatedEntry(ev, p)}
+	for _, a := range ev.actions {
+		out = append(out, store.JournalEntry{At: p.now(), Kind: "planned", Action: a.Key, Message: summarize(a)})
+	}
+	return out
+}
+
+// evaluatedEntry journals an evaluation; the verdict itself is in the
+// snapshot, not repeated here.
+func evaluatedEntry(ev evaluation, p *pass) store.JournalEntry {
 	msg := fmt.Sprintf("evaluated: complete=%t level=%q findings=%s", ev.snap.Complete, ev.snap.Level, strings.Join(ev.snap.Findings, ","))
-	return store.JournalEntry{At: p.now(), Kind: "evaluated", Message: msg, Details: details}
+	return store.JournalEntry{At: p.now(), Kind: "evaluated", Message: msg}
 }
 
 // mergedVerdict is the rules' verdict with the FIELD_INVALID findings.

@@ -74,11 +74,15 @@ func (p *pass) remind(ctx context.Context, n int) error {
 		return &fatalError{err}
 	}
 	x, err := readExtra(snap)
-	if err != nil || x.Outcome == nil {
-		return nil // evaluated by another version: the next change re-evaluates it
+	if err != nil {
+		return nil // written by another version: the next change re-evaluates it
+	}
+	o, err := outcomeOf(snap, x)
+	if err != nil {
+		return nil
 	}
 	f := facts{Number: n, DossierID: snap.DossierID, State: snap.State}
-	a, ok, err := planMessage(*x.Outcome, snap, x, f, p.run.pol, p.now())
+	a, ok, err := planMessage(o, snap, x, f, p.run.pol, p.now())
 	if err != nil || !ok {
 		if err != nil {
 			p.report.fail(n, err)

@@ -14,7 +14,9 @@ func TestProfSpeed(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		start := time.Now()
 		for _, err := range e.client.DossierPages(context.Background(), 1, nil, "") {
-			if err != nil { t.Fatal(err) }
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
 		t.Logf("bare in %v", time.Since(start))
 	}

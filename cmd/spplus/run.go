@@ -19,6 +19,7 @@ import (
 	"github.com/spplus/spplus/connector"
 	"github.com/spplus/spplus/connector/store"
 	"github.com/spplus/spplus/connector/web"
+	"github.com/spplus/spplus/connector/web/ui"
 	"github.com/spplus/spplus/graphql/sandbox"
 )
 
@@ -114,6 +115,15 @@ func serve(ctx context.Context, cfg config.Config, log zerolog.Logger, e *engine
 	if isLoopback(cfg.HTTP.Addr) {
 		srv.Handle("GET /admin/backup", backupHandler(e.store, log))
 	}
+	pages, err := ui.New(ui.Options{
+		Source: e.store, Users: cfg.Web.Users, DSBaseURL: cfg.DS.BaseURL, Addr: cfg.HTTP.Addr,
+		Logger: log, Settings: rulesSettings(cfg.Rules),
+		Secrets: []string{cfg.DS.Token.Value(), cfg.HTTP.WebhookSecret.Value()},
+	})
+	if err != nil {
+		return usageError{err}
+	}
+	srv.Handle("/", pages)
 	if err := srv.Start(ctx); err != nil {
 		return err
 	}

@@ -40,7 +40,11 @@ func (h *Handler) exportRows(r *http.Request) (int, []report.Row, error) {
 	today := h.clock.today(h.opts.Now())
 	rows := filterRows(buildRows(d, sc.Live, today, nil), f)
 	sortRows(rows, f.Sort, f.Desc)
-	return d, rowsOf(rows), nil
+	out := rowsOf(rows)
+	for i := range out {
+		out[i].LastError = h.red.clean(out[i].LastError)
+	}
+	return d, out, nil
 }
 
 // withoutToken is the query without the feed's token.

@@ -49,7 +49,7 @@ func parseFilter(q url.Values) (filter, []string) {
 			bad("état DS", v)
 		}
 	}
-	f.Status = clip(strings.TrimSpace(q.Get("statut")))
+	f.Status = strings.TrimSpace(clip(q.Get("statut")))
 	if v := q.Get("niveau"); v != "" {
 		if hasChoice(levelChoices, v) {
 			f.Level = v
@@ -67,7 +67,7 @@ func parseFilter(q url.Values) (filter, []string) {
 	f.Within = intParam(q, "echeance", 0, maxWithinDays, -1, bad)
 	f.Groupe = intParam(q, "groupe", 1, 1<<31-1, 0, bad)
 	f.Page = intParam(q, "page", 1, 1<<31-1, 1, bad)
-	f.Query = clip(strings.TrimSpace(q.Get("q")))
+	f.Query = strings.TrimSpace(clip(q.Get("q")))
 	if v := q.Get("tri"); v != "" {
 		if slices.Contains(sortKeys, v) {
 			f.Sort = v

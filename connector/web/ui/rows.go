@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"github.com/spplus/spplus/connector/report"
 	"github.com/spplus/spplus/connector/store"
 )
@@ -72,8 +75,11 @@ func lastEntries(journal []store.JournalEntry) map[int]store.JournalEntry {
 // sortRows sorts by the filter's column; ties go to the dossier number.
 // Rows without a value (no deadline, no action) go last in either order.
 func sortRows(rows []dossierRow, key string, desc bool) {
+	// A collator per sort: it is not safe for concurrent use, and French
+	// order puts "École" with the E's, whatever the case.
+	words := collate.New(language.French, collate.Loose)
 	slices.SortStableFunc(rows, func(a, b dossierRow) int {
-		c := compareRows(a, b, key)
+		c := compareRows(a, b, key, words)
 		if c == 2 || c == -2 {
 			return c // missing values: last whatever the order
 		}
@@ -88,16 +94,16 @@ func sortRows(rows []dossierRow, key string, desc bool) {
 }
 
 // compareRows compares a and b on key; ±2 means one of them has no value.
-func compareRows(a, b dossierRow, key string) int {
+func compareRows(a, b dossierRow, key string, words *collate.Collator) int {
 	switch key {
 	case "service":
-		return cmp.Compare(strings.ToLower(a.ServiceName), strings.ToLower(b.ServiceName))
+		return words.CompareString(a.ServiceName, b.ServiceName)
 	case "groupe":
-		return cmp.Compare(a.GroupeInstructeur, b.GroupeInstructeur)
+		return words.CompareString(a.GroupeInstructeur, b.GroupeInstructeur)
 	case "etat":
 		return cmp.Compare(stateRank(a.DSState), stateRank(b.DSState))
 	case "statut":
-		return cmp.Compare(a.Status, b.Status)
+		return words.CompareString(a.Status, b.Status)
 	case "complet":
 		return cmp.Compare(boolRank(a.Complete), boolRank(b.Complete))
 	case "bloquants":

@@ -12,7 +12,7 @@ type column struct {
 // columnDefs are the table's columns: label and sort key.
 var columnDefs = []struct{ label, key string }{
 	{"N°", "numero"}, {"Service", "service"}, {"Groupe instructeur", "groupe"}, {"État DS", "etat"},
-	{"Statut SP+", "statut"}, {"Complet (constats bloquants)", "bloquants"},
+	{"Statut SP+", "statut"}, {"Complet", "bloquants"},
 	{"Niveau", "niveau"}, {"Prochaine échéance", "echeance"}, {"Dernière action", "action"},
 }
 

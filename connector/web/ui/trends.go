@@ -164,11 +164,10 @@ func stateAt(ps []evalPoint, t time.Time) (evalPoint, bool) {
 	return last, found
 }
 
+// shortMonths are the usual French abbreviations of the months.
+var shortMonths = [...]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+
 // shortMonth labels a month on the chart's axis: "mai 26".
 func shortMonth(t time.Time) string {
-	name := []rune(frenchMonths[t.Month()-1])
-	if len(name) > 4 {
-		name = append(name[:3], '.')
-	}
-	return string(name) + " " + t.Format("06")
+	return shortMonths[t.Month()-1] + " " + t.Format("06")
 }
