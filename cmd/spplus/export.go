@@ -11,10 +11,10 @@ import (
 )
 
 func runExport(_ context.Context, env *cliEnv, args []string) int {
-	fs := newFlagSet(env, "export", "[--config FILE] [--json | --format csv|json] [--demarche N] [--out FILE]")
+	fs := newFlagSet(env, "export", "[--config FILE] [--json | --format csv|json|ics] [--demarche N] [--out FILE]")
 	cfgPath := fs.String("config", "", "configuration file")
 	asJSON := fs.Bool("json", false, "print a JSON array (same as --format json)")
-	format := fs.String("format", "csv", "csv (French Excel: ';', UTF-8 BOM, dd/mm/yyyy) or json")
+	format := fs.String("format", "csv", "csv (French Excel: ';', UTF-8 BOM, dd/mm/yyyy), json, or ics (iCalendar feed of deadlines)")
 	only := fs.Int("demarche", 0, "only this démarche")
 	outPath := fs.String("out", "", "write to FILE instead of stdout")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -23,8 +23,8 @@ func runExport(_ context.Context, env *cliEnv, args []string) int {
 	if *asJSON {
 		*format = "json"
 	}
-	if *format != "csv" && *format != "json" {
-		fmt.Fprintf(env.stderr, "spplus export: --format: expected csv or json, got %q\n", *format)
+	if *format != "csv" && *format != "json" && *format != "ics" {
+		fmt.Fprintf(env.stderr, "spplus export: --format: expected csv, json or ics, got %q\n", *format)
 		return exitUsage
 	}
 	cfg, err := loadConfig(env, *cfgPath)
@@ -61,9 +61,12 @@ func writeExport(stdout io.Writer, path, format string, rows []report.Row, loc *
 		w, closeOut = f, f.Close
 	}
 	var err error
-	if format == "json" {
+	switch format {
+	case "json":
 		err = report.WriteJSON(w, rows)
-	} else {
+	case "ics":
+		err = report.WriteICS(w, rows, time.Now())
+	default:
 		err = report.WriteCSV(w, rows, loc)
 	}
 	if cerr := closeOut(); err == nil && cerr != nil {
