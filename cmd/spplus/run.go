@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -182,7 +183,17 @@ func sandboxRunConfig(ctx context.Context, env *cliEnv, f runFlags) (config.Conf
 	if err != nil {
 		return fail(usageError{fmt.Errorf("sandbox: listen on %s: %w", f.sandboxAddr, err)})
 	}
-	hs := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	// The webhook sender picks up the state changes a request made once it
+	// was served; it exists only after the configuration, which needs the
+	// sandbox up, hence the pointer filled below.
+	var webhooks atomic.Pointer[sandbox.WebhookSender]
+	collect := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sb.ServeHTTP(w, r)
+		if ws := webhooks.Load(); ws != nil {
+			ws.Collect()
+		}
+	})
+	hs := &http.Server{Handler: collect, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln) //nolint:errcheck // ErrServerClosed at Close.
 	cleanups = append(cleanups, func() { hs.Close() })
 	dir := f.dir
@@ -208,6 +219,7 @@ func sandboxRunConfig(ctx context.Context, env *cliEnv, f runFlags) (config.Conf
 	if err := sender.Start(ctx); err != nil {
 		return fail(err)
 	}
+	webhooks.Store(sender)
 	cleanups = append(cleanups, sender.Stop)
 	fmt.Fprintf(env.stderr, "spplus run: sandbox DS API on http://%s/api/v2/graphql (token %s), state in %s\n",
 		ln.Addr(), sandbox.DefaultToken, dir)
