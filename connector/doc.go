@@ -15,13 +15,18 @@
 //     rules.Candidacy, evaluate it;
 //  4. plan the actions (annotations, a message, a state change) with the
 //     pure function plan, and store them with the new snapshot in one
-//     transaction (the outbox);
+//     transaction (the outbox) — one transaction per page of dossiers, so a
+//     first pass pays one commit per hundred dossiers;
 //  5. execute the outbox: every action is exactly-once in effect
 //     (annotations are set to a value, a message carries a reference marker
 //     looked for on the dossier before sending, a state change is made only
 //     from the state it expects);
 //  6. when every page was read and the outbox is empty or parked, move the
 //     checkpoint to T0.
+//
+// The next page is fetched while the current one is processed, and the
+// dossiers of a page are prepared (downloads, parsing, evaluation) by a few
+// workers (Options.Workers); writes stay sequential and in page order.
 //
 // A crash anywhere leaves the checkpoint where it was: the next pass reads
 // the same dossiers again, and the snapshots, outbox keys and markers make

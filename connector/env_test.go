@@ -68,7 +68,10 @@ func newEnv(t testing.TB, o envOptions) *env {
 	t.Cleanup(ts.Close)
 	e := &env{t: t, srv: srv, ts: ts, count: &requestCounter{base: http.DefaultTransport, ops: map[string]int{}}, dir: t.TempDir()}
 	e.client, err = graphql.New(graphql.Options{BaseURL: ts.URL, Token: sandbox.DefaultToken,
-		HTTPClient: &http.Client{Transport: e.count}, RequestsPerMinute: 1_000_000,
+		// The client shares the sandbox's clock, which only moves when a test
+		// moves it: its rate budget would never refill, so its burst
+		// (RequestsPerMinute/60) must exceed every request a test makes.
+		HTTPClient: &http.Client{Transport: e.count}, RequestsPerMinute: 1_000_000_000,
 		MaxAttempts: cmp(o.Attempts, 3), BaseBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond,
 		MaxServerWait: 10 * time.Millisecond, Now: srv.Now})
 	if err != nil {

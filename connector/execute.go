@@ -43,11 +43,14 @@ func (p *pass) executePending(ctx context.Context, dossier int) error {
 		return &fatalError{err}
 	}
 	for _, a := range actions {
-		if dossier > 0 && a.Dossier != dossier {
-			continue
-		}
-		if err := p.execute(ctx, a); err != nil {
-			return err
+		switch {
+		case dossier > 0 && a.Dossier != dossier:
+		case p.dry:
+			p.report.action(a, ResultPlanned, nil) // left by an earlier pass
+		default:
+			if err := p.execute(ctx, a); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -126,9 +129,7 @@ func (p *pass) done(a store.Action, result, reason string) error {
 		msg += ": " + reason
 	}
 	p.log.Info().Int("dossier", a.Dossier).Str("action", a.Key).Str("result", result).Msg(msg)
-	if err := p.journal(store.JournalEntry{Dossier: a.Dossier, Kind: result, Action: a.Key, Message: msg}); err != nil {
-		return err
-	}
+	p.note(store.JournalEntry{Dossier: a.Dossier, Kind: result, Action: a.Key, Message: msg})
 	return p.step(StepActionDone, a.Dossier)
 }
 
@@ -150,9 +151,7 @@ func (p *pass) failed(a store.Action, cause error) error {
 	p.report.action(a, result, cause)
 	p.s.opts.Observer.Action(p.dem, a.Kind, result)
 	p.log.Warn().Err(cause).Int("dossier", a.Dossier).Str("action", a.Key).Int("attempts", upd.Attempts).Msg("action " + result)
-	if err := p.journal(store.JournalEntry{Dossier: a.Dossier, Kind: result, Action: a.Key, Message: cause.Error()}); err != nil {
-		return err
-	}
+	p.note(store.JournalEntry{Dossier: a.Dossier, Kind: result, Action: a.Key, Message: cause.Error()})
 	if result != ResultParked {
 		return nil
 	}

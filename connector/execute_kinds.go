@@ -24,11 +24,21 @@ func (p *pass) writeAnnotations(ctx context.Context, a store.Action) error {
 	kinds := p.s.annotationKinds(ctx, p.run)
 	values := make([]graphql.AnnotationValue, 0, len(pl.Values))
 	for _, w := range pl.Values {
-		v, err := annotationValue(w, kinds[p.run.cfg.Annotations[w.Key]])
+		id := p.run.cfg.Annotations[w.Key]
+		if _, known := kinds[id]; kinds != nil && !known {
+			// A mapping error, not the dossier's: left out, so that the other
+			// values are still written and no dossier is quarantined for it.
+			p.log.Error().Str("annotation", w.Key).Str("descriptor", id).Msg("the démarche has no such annotation: fix annotations in the config")
+			continue
+		}
+		v, err := annotationValue(w, kinds[id])
 		if err != nil {
 			return fmt.Errorf("dossier %d: %w", a.Dossier, err)
 		}
 		values = append(values, v)
+	}
+	if len(values) == 0 {
+		return moot("no configured annotation exists on the démarche")
 	}
 	return p.ds().ModifyAnnotations(ctx, pl.DossierID, p.run.cfg.InstructeurID, values)
 }
@@ -154,6 +164,14 @@ func (p *pass) sendOnce(ctx context.Context, n int, pl messagePayload) error {
 		in.Correction = graphql.CorrectionIncomplete
 	}
 	_, err = p.ds().SendMessage(ctx, in)
+	var refused *graphql.MutationError
+	if in.Correction != "" && errors.As(err, &refused) {
+		// DS refuses a second pending correction request (and creates no
+		// message then): the text still goes, as a plain message.
+		p.log.Info().Int("dossier", n).Strs("refusal", refused.Messages).Msg("correction request refused: sending a plain message")
+		in.Correction = ""
+		_, err = p.ds().SendMessage(ctx, in)
+	}
 	return err
 }
 

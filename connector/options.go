@@ -52,8 +52,12 @@ type DS interface {
 	Demarche(ctx context.Context, number int) (*graphql.Demarche, error)
 	// Download streams a safe attachment, checksum verified.
 	Download(ctx context.Context, f graphql.File, w io.Writer) (int64, error)
+	// ModifyAnnotations sets private annotations in one call (set-to-value).
 	ModifyAnnotations(ctx context.Context, dossierID, instructeurID string, values []graphql.AnnotationValue) error
+	// SendMessage posts a message; DS creates one on every call.
 	SendMessage(ctx context.Context, in graphql.SendMessageInput) (*graphql.Message, error)
+	// PasserEnInstruction, Accepter and Refuser change the state; DS
+	// refuses them from another state than the one they start from.
 	PasserEnInstruction(ctx context.Context, in graphql.TransitionInput) (*graphql.DossierState, error)
 	Accepter(ctx context.Context, in graphql.DecisionInput) (*graphql.DossierState, error)
 	Refuser(ctx context.Context, in graphql.DecisionInput) (*graphql.DossierState, error)

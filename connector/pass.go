@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/spplus/spplus/connector/store"
-	"github.com/spplus/spplus/graphql"
 )
 
 // ErrIncomplete is matched by the error of a pass that did its work but
@@ -39,6 +37,8 @@ type pass struct {
 	pending int
 	// followUps counts the re-evaluations after our own state changes.
 	followUps map[int]int
+	// notes are journal entries not yet written (see note).
+	notes []store.JournalEntry
 }
 
 func (s *Syncer) newPass(r *demarcheRun, trigger string, dossier int) *pass {
@@ -124,138 +124,6 @@ func (p *pass) full(ctx context.Context) error {
 	return p.advance(cp, t0)
 }
 
-// since is the updatedSince of a checkpoint, nil before the first pass.
-func since(cp store.Checkpoint) *time.Time {
-	if cp.UpdatedSince.IsZero() {
-		return nil
-	}
-	t := cp.UpdatedSince
-	return &t
-}
-
-// readPages pages through the dossiers modified since the checkpoint and
-// processes each; it returns T0, the server clock of the first answer minus
-// the safety margin. The next page is fetched while the current one is
-// processed. A page that cannot be read ends the listing and keeps the
-// checkpoint; only fatal errors are returned.
-func (p *pass) readPages(ctx context.Context, cp store.Checkpoint) (time.Time, error) {
-	var t0 time.Time
-	pages, stop := p.prefetch(ctx, since(cp))
-	defer stop()
-	for pr := range pages {
-		if pr.err != nil {
-			if ctx.Err() != nil {
-				return t0, ctx.Err()
-			}
-			p.blocked(fmt.Errorf("read dossiers: %w", pr.err))
-			break
-		}
-		if t0.IsZero() {
-			t0 = serverStart(pr.page.ServerTime, p.start).Add(-p.s.opts.SafetyMargin)
-		}
-		if err := p.step(StepPageRead, 0); err != nil {
-			return t0, err
-		}
-		if err := p.processPage(ctx, pr.page); err != nil {
-			return t0, err
-		}
-	}
-	return t0, ctx.Err()
-}
-
-// pageResult is one step of the listing.
-type pageResult struct {
-	page *graphql.DossierPage
-	err  error
-}
-
-// prefetch reads the pages in a goroutine, one page ahead of the caller.
-// stop ends the listing (an in-flight request is cancelled) and waits for
-// the goroutine; it must be called.
-func (p *pass) prefetch(ctx context.Context, since *time.Time) (<-chan pageResult, func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	ch := make(chan pageResult, 1)
-	go func() {
-		defer close(ch)
-		for page, err := range p.ds().DossierPages(ctx, p.dem, since, "") {
-			select {
-			case ch <- pageResult{page, err}:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return ch, func() {
-		cancel()
-		for range ch { //nolint:revive // drain so that the goroutine ends
-		}
-	}
-}
-
-// serverStart is the server's clock when known, else ours.
-func serverStart(server, local time.Time) time.Time {
-	if server.IsZero() {
-		return local
-	}
-	return server
-}
-
-// processPage prepares the dossiers read in full concurrently (bounded),
-// saves those that changed in one transaction and executes their plans in
-// page order, then records the others: a failed node with
-// a number is that dossier's failure; one without a number cannot be
-// retried by number, so the checkpoint must stay.
-func (p *pass) processPage(ctx context.Context, page *graphql.DossierPage) error {
-	var evs []evaluation
-	for _, pr := range p.prepareAll(ctx, page.Dossiers) {
-		ev, ok, err := p.settle(ctx, pr)
-		if err != nil {
-			return err
-		}
-		if ok {
-			evs = append(evs, ev)
-		}
-	}
-	if err := p.saveAll(ctx, evs); err != nil {
-		return err
-	}
-	for _, f := range page.Failed {
-		if f.Number <= 0 {
-			p.blocked(fmt.Errorf("a dossier of a page could not be read nor identified: %w", f.Err))
-			continue
-		}
-		p.seen[f.Number] = true
-		p.touched[f.Number] = true
-		p.report.Seen++
-		if err := p.dossierFailed(f.Number, fmt.Errorf("read dossier %d: %w", f.Number, f.Err)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// prepareAll prepares dossiers with at most Options.Workers at a time.
-func (p *pass) prepareAll(ctx context.Context, ds []graphql.Dossier) []prepared {
-	out := make([]prepared, len(ds))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(p.s.opts.Workers, len(ds)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = p.prepare(ctx, &ds[i], false)
-			}
-		}()
-	}
-	for i := range ds {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
-}
-
 // blocked records why the checkpoint cannot move.
 func (p *pass) blocked(err error) {
 	p.incomplete = append(p.incomplete, err.Error())
@@ -263,58 +131,31 @@ func (p *pass) blocked(err error) {
 	p.log.Warn().Err(err).Msg("sync pass incomplete")
 }
 
-// readDeletions marks the snapshots of deleted and binned dossiers.
-func (p *pass) readDeletions(ctx context.Context, cp store.Checkpoint) error {
-	del, err := p.ds().Deletions(ctx, p.dem, since(cp))
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		p.blocked(fmt.Errorf("read deleted dossiers: %w", err))
-		return nil
-	}
-	if err := p.step(StepDeletionsRead, 0); err != nil {
-		return err
-	}
-	for _, d := range append(del.Deleted, del.Pending...) {
-		if err := p.markDeleted(d); err != nil {
-			return err
-		}
-	}
-	return nil
+// note buffers a journal entry about an executed action, stamped now. The
+// action's own record (MarkDone, MarkFailed) is written at once; these
+// explanations are written once per page (flush), which spares a commit
+// per action.
+func (p *pass) note(e store.JournalEntry) {
+	e.At = p.now()
+	p.notes = append(p.notes, e)
 }
 
-// markDeleted marks one snapshot deleted and journals it, once.
-func (p *pass) markDeleted(d graphql.DeletedDossier) error {
-	if p.seen[d.Number] {
-		return nil // visible in this pass's listing: restored since
-	}
-	snap, err := p.st().Snapshot(p.dem, d.Number)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && snap.Deleted) {
+// flush writes the buffered journal entries.
+func (p *pass) flush() error {
+	if len(p.notes) == 0 || p.dry {
 		return nil
 	}
-	if err != nil {
-		return &fatalError{err}
-	}
-	p.report.Deleted = append(p.report.Deleted, d.Number)
-	if p.dry {
-		return nil
-	}
-	at := d.DateSupression
-	if at.IsZero() {
-		at = p.now()
-	}
-	if err := p.st().MarkDeleted(p.dem, d.Number, at); err != nil {
-		return &fatalError{err}
-	}
-	p.log.Info().Int("dossier", d.Number).Str("reason", d.Reason).Msg("dossier deleted on DS")
-	return p.journal(store.JournalEntry{Dossier: d.Number, Kind: "deleted", Message: "deleted on DS: " + d.Reason})
+	err := p.journal(p.notes...)
+	p.notes = p.notes[:0]
+	return err
 }
 
 // journal appends entries, stamped now.
 func (p *pass) journal(entries ...store.JournalEntry) error {
 	for i := range entries {
-		entries[i].At = p.now()
+		if entries[i].At.IsZero() {
+			entries[i].At = p.now()
+		}
 	}
 	if err := p.st().AppendJournal(p.dem, entries...); err != nil {
 		return &fatalError{err}
@@ -348,6 +189,9 @@ func (p *pass) advance(cp store.Checkpoint, t0 time.Time) error {
 
 // finish records the end of the pass and logs its outcome.
 func (p *pass) finish(err error) (PassReport, error) {
+	if ferr := p.flush(); ferr != nil {
+		err = errors.Join(err, ferr)
+	}
 	r := &p.report
 	r.End = p.now()
 	switch {

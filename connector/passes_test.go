@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spplus/spplus/config"
 	"github.com/spplus/spplus/connector/store"
 	"github.com/spplus/spplus/rules"
 )
@@ -125,5 +126,23 @@ func TestPassHistory(t *testing.T) {
 	passes, err := e.store.Passes(1, 0)
 	if err != nil || len(passes) != 1 || passes[0].Outcome != store.OutcomeSuccess || passes[0].Evaluated == 0 {
 		t.Fatalf("passes = %+v, %v", passes, err)
+	}
+}
+
+// TestUnknownAnnotationMapped: an annotation mapped to a descriptor the
+// démarche lacks is a config error: it is left out (and logged), the other
+// annotations are written, and no dossier is failed for it.
+func TestUnknownAnnotationMapped(t *testing.T) {
+	e := newEnv(t, envOptions{N: 5, Configure: func(d *config.Demarche) {
+		d.Annotations[config.AnnotationStatus] = "Q2hhbXAtOTk5" // Champ-999
+	}})
+	r := mustSync(t, e.syncer(nil))
+	if r.Failed+r.Parked != 0 || byName(e.mutations())["dossierModifierAnnotations"] == 0 {
+		t.Fatalf("report:\n%s", r.String())
+	}
+	for _, m := range e.mutations() {
+		if len(m.Errors) > 0 {
+			t.Errorf("refused mutation %s: %v", m.Name, m.Errors)
+		}
 	}
 }

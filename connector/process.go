@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rs/zerolog"
+
 	"github.com/spplus/spplus/config"
 	"github.com/spplus/spplus/connector/store"
 	"github.com/spplus/spplus/graphql"
@@ -189,7 +191,7 @@ func (p *pass) saveAll(ctx context.Context, evs []evaluation) error {
 			return err
 		}
 	}
-	return nil
+	return p.flush()
 }
 
 // reportPlanned reports an evaluation whose plan is not made (DryRun).
@@ -200,8 +202,14 @@ func (p *pass) reportPlanned(ev evaluation) {
 	}
 }
 
-// entries journals an evaluation and its plan.
+// entries journals an evaluation and its plan, and logs its blocking
+// findings at debug level.
 func (p *pass) entries(ev evaluation) []store.JournalEntry {
+	if p.log.GetLevel() <= zerolog.DebugLevel {
+		for _, f := range ev.outcome.blocking() {
+			p.log.Debug().Int("dossier", ev.dossier.Number).Str("rule", string(f.Rule)).Msg(f.Message)
+		}
+	}
 	out := []store.JournalEntry{evaluatedEntry(ev, p)}
 	for _, a := range ev.actions {
 		out = append(out, store.JournalEntry{At: p.now(), Kind: "planned", Action: a.Key, Message: summarize(a)})
