@@ -194,7 +194,7 @@ func (p *pass) changeState(ctx context.Context, a store.Action) error {
 	case d.State != pl.From:
 		return moot("the dossier is %s, not %s: left to the instructeurs", d.State, pl.From)
 	}
-	err = p.transition(ctx, pl)
+	err = p.transition(ctx, a.Dossier, pl)
 	var me *graphql.MutationError
 	if errors.As(err, &me) {
 		// A retried mutation DS already applied is refused as "déjà …":
@@ -206,14 +206,18 @@ func (p *pass) changeState(ctx context.Context, a store.Action) error {
 	return err
 }
 
-func (p *pass) transition(ctx context.Context, pl statePayload) error {
+func (p *pass) transition(ctx context.Context, n int, pl statePayload) error {
 	instr := p.run.cfg.InstructeurID
 	var err error
 	switch pl.Transition {
 	case TransitionPasserEnInstruction:
 		_, err = p.ds().PasserEnInstruction(ctx, graphql.TransitionInput{DossierID: pl.DossierID, InstructeurID: instr})
 	case TransitionAccepter:
-		_, err = p.ds().Accepter(ctx, graphql.DecisionInput{DossierID: pl.DossierID, InstructeurID: instr, Motivation: pl.Motivation})
+		var justificatif string
+		if justificatif, err = p.attestationJustificatif(ctx, n, pl.DossierID); err != nil {
+			return err
+		}
+		_, err = p.ds().Accepter(ctx, graphql.DecisionInput{DossierID: pl.DossierID, InstructeurID: instr, Motivation: pl.Motivation, Justificatif: justificatif})
 	case TransitionRefuser:
 		_, err = p.ds().Refuser(ctx, graphql.DecisionInput{DossierID: pl.DossierID, InstructeurID: instr, Motivation: pl.Motivation})
 	default:

@@ -61,6 +61,8 @@ type DS interface {
 	PasserEnInstruction(ctx context.Context, in graphql.TransitionInput) (*graphql.DossierState, error)
 	Accepter(ctx context.Context, in graphql.DecisionInput) (*graphql.DossierState, error)
 	Refuser(ctx context.Context, in graphql.DecisionInput) (*graphql.DossierState, error)
+	// Upload sends a file (the attestation) and returns its signed blob id.
+	Upload(ctx context.Context, dossierID, filename, contentType string, data []byte) (string, error)
 }
 
 var _ DS = (*graphql.Client)(nil)

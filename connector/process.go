@@ -128,7 +128,7 @@ func (p *pass) evaluate(ctx context.Context, d *graphql.Dossier, old store.Snaps
 	v := rules.Evaluate(cand, settings)
 	o := newOutcome(v, problems, cand, serviceName(d, p.run.cfg.Fields), settings)
 	merged := mergedVerdict(v, o)
-	snap, err := p.nextSnapshot(old, d, merged, o, cand.Departement, files)
+	snap, err := p.nextSnapshot(old, d, merged, o, cand, files)
 	if err != nil {
 		return evaluation{}, err
 	}
@@ -241,16 +241,22 @@ func serviceName(d *graphql.Dossier, fields map[string]string) string {
 
 // nextSnapshot is the snapshot after an evaluation: the dossier's facts and
 // verdict, the message bookkeeping carried over, failures cleared.
-func (p *pass) nextSnapshot(old store.Snapshot, d *graphql.Dossier, v rules.Verdict, o outcome, dep string, files map[string]parsedFile) (store.Snapshot, error) {
+func (p *pass) nextSnapshot(old store.Snapshot, d *graphql.Dossier, v rules.Verdict, o outcome, cand rules.Candidacy, files map[string]parsedFile) (store.Snapshot, error) {
 	vj, err := json.Marshal(v)
 	if err != nil {
 		return store.Snapshot{}, fmt.Errorf("dossier %d: encode verdict: %w", d.Number, err)
 	}
+	cj, err := json.Marshal(candidacyRecord(cand))
+	if err != nil {
+		return store.Snapshot{}, fmt.Errorf("dossier %d: encode candidacy: %w", d.Number, err)
+	}
+	dep := cand.Departement
 	s := store.Snapshot{Number: d.Number, DossierID: d.ID, State: d.State,
 		DateDerniereModification: d.DateDerniereModification, ChampsUpdatedAt: d.DateDerniereModificationChamps,
 		AnnotationsUpdatedAt: d.DateDerniereModificationAnnotations,
 		InputsHash:           fingerprint(d, p.run.cfg.Fields, p.run.configHash),
 		FileChecksums:        map[string]string{}, GroupeInstructeur: d.GroupeInstructeur.Label,
+		GroupeNumber: d.GroupeInstructeur.Number, Status: statusText(o), Candidacy: cj,
 		ServiceName: o.ServiceName, Departement: dep, Verdict: vj, Level: string(o.Level), Complete: o.Complete,
 		Findings: o.ruleIDs(), Deadlines: map[string]string{}, EvaluatedAt: p.now(),
 		Reminders: old.Reminders, LastMessageAt: old.LastMessageAt, LastMessageRef: old.LastMessageRef,
@@ -262,6 +268,15 @@ func (p *pass) nextSnapshot(old store.Snapshot, d *graphql.Dossier, v rules.Verd
 		s.Deadlines[dl.Name] = dl.Date.String()
 	}
 	return s, nil
+}
+
+// candidacyRecord is the candidacy as mapped, for the snapshot: the parsed
+// tallies and grids are left out (their scores are in the verdict), so a
+// snapshot stays small whatever the number of respondents.
+func candidacyRecord(c rules.Candidacy) rules.Candidacy {
+	c.UsersSurvey.Tally, c.AgentsSurvey.Tally = nil, nil
+	c.AuditGrid.Grid, c.Central.Grid.Grid = nil, nil
+	return c
 }
 
 // dossierFailed records a failure of one dossier; after quarantine_after
