@@ -109,8 +109,13 @@ func TestEndToEnd(t *testing.T) {
 	if _, err := auto.SyncDossier(ctx, 1, n, "cli"); err != nil {
 		t.Fatalf("sync dossier: %v", err)
 	}
-	if state := e.dossierJSON(n)["state"]; state != graphql.StateAccepte {
+	accepted := e.dossierJSON(n)
+	if state := accepted["state"]; state != graphql.StateAccepte {
 		t.Fatalf("state = %v, want accepte", state)
+	}
+	// The acceptance carries the label attestation as its justificatif.
+	if att, _ := accepted["motivationAttachment"].(map[string]any); att["contentType"] != "application/pdf" {
+		t.Fatalf("motivationAttachment = %v, want the attestation PDF", accepted["motivationAttachment"])
 	}
 
 	// A candidacy whose scores miss bronze is refused automatically, with
