@@ -107,6 +107,9 @@ type Observer interface {
 	Quarantined(demarche, dossier int)
 	// Checkpoint reports the new checkpoint of a démarche.
 	Checkpoint(demarche int, at time.Time)
+	// DossierEvaluated reports a dossier judged again: its DS state, level
+	// ("" when undetermined) and the rule IDs of its findings.
+	DossierEvaluated(demarche int, state, level string, findings []string)
 }
 
 type nopObserver struct{}
@@ -116,6 +119,7 @@ func (nopObserver) AlreadyRunning(int)                              {}
 func (nopObserver) Action(int, string, string)                      {}
 func (nopObserver) Quarantined(int, int)                            {}
 func (nopObserver) Checkpoint(int, time.Time)                       {}
+func (nopObserver) DossierEvaluated(int, string, string, []string)  {}
 
 // Options configures a Syncer.
 type Options struct {
@@ -143,6 +147,9 @@ type Options struct {
 	FileURLMaxAge time.Duration
 	// Hooks inject faults in tests.
 	Hooks Hooks
+	// Progress, if set, is told after each page of a pass: the pages and
+	// dossiers read so far (a long first sync shows it on a terminal).
+	Progress func(demarche, pages, dossiers int)
 	// Observer receives metrics events (default: none).
 	Observer Observer
 	// Workers bounds the dossiers of a page prepared at once (downloads,

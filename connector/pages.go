@@ -26,6 +26,7 @@ func since(cp store.Checkpoint) *time.Time {
 // checkpoint; only fatal errors are returned.
 func (p *pass) readPages(ctx context.Context, cp store.Checkpoint) (time.Time, error) {
 	var t0 time.Time
+	read, seen := 0, 0
 	pages, stop := p.prefetch(ctx, since(cp))
 	defer stop()
 	for pr := range pages {
@@ -44,6 +45,10 @@ func (p *pass) readPages(ctx context.Context, cp store.Checkpoint) (time.Time, e
 		}
 		if err := p.processPage(ctx, pr.page); err != nil {
 			return t0, err
+		}
+		read, seen = read+1, seen+len(pr.page.Dossiers)
+		if p.s.opts.Progress != nil {
+			p.s.opts.Progress(p.dem, read, seen)
 		}
 	}
 	return t0, ctx.Err()

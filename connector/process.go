@@ -182,6 +182,7 @@ func (p *pass) saveAll(ctx context.Context, evs []evaluation) error {
 	}
 	for _, ev := range evs {
 		p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome)
+		p.s.opts.Observer.DossierEvaluated(p.dem, ev.dossier.State, string(ev.outcome.Level), ev.outcome.ruleIDs())
 	}
 	if err := p.step(StepPageSaved, 0); err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -28,6 +29,7 @@ type engineOptions struct {
 	dsObserver graphql.Observer
 	observer   connector.Observer
 	now        func() time.Time // nil: the wall clock
+	progress   func(demarche, pages, dossiers int)
 }
 
 // newEngine opens the store and builds the DS client and the syncer. The
@@ -46,7 +48,7 @@ func newEngine(cfg config.Config, log zerolog.Logger, o engineOptions) (*engine,
 	}
 	syncer, err := connector.New(connector.Options{
 		DS: client, Store: st, Config: cfg, Settings: rulesSettings(cfg.Rules),
-		Logger: log, DryRun: o.dryRun, Observer: o.observer, Now: o.now,
+		Logger: log, DryRun: o.dryRun, Observer: o.observer, Now: o.now, Progress: o.progress,
 	})
 	if err != nil {
 		st.Close()
@@ -61,4 +63,16 @@ func (e *engine) Close() error { return e.store.Close() }
 // commandLogger builds the logger of a command from the configuration.
 func commandLogger(env *cliEnv, cfg config.Config) (zerolog.Logger, error) {
 	return newLogger(env.stderr, cfg.Log.Level, cfg.Log.Format)
+}
+
+// terminalProgress shows a pass's progress on a terminal, on one line that
+// each page rewrites; it returns nil when w is not a terminal, so logs and
+// pipes get no control characters.
+func terminalProgress(w io.Writer) func(demarche, pages, dossiers int) {
+	if !isTerminal(w) {
+		return nil
+	}
+	return func(demarche, pages, dossiers int) {
+		fmt.Fprintf(w, "\rdémarche %d : %d pages, %d dossiers lus", demarche, pages, dossiers)
+	}
 }

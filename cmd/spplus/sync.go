@@ -36,13 +36,17 @@ func runSync(ctx context.Context, env *cliEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "spplus sync: %v\n", err)
 		return exitUsage
 	}
-	e, err := newEngine(cfg, log, engineOptions{dryRun: *dryRun})
+	progress := terminalProgress(env.stderr)
+	e, err := newEngine(cfg, log, engineOptions{dryRun: *dryRun, progress: progress})
 	if err != nil {
 		fmt.Fprintf(env.stderr, "spplus sync: %v\n", err)
 		return exitUsage
 	}
 	defer e.Close()
 	reports, failed := syncAll(ctx, env, e, numbers, *dossier)
+	if progress != nil {
+		fmt.Fprintln(env.stderr)
+	}
 	if *asJSON {
 		if code := printJSON(env, reports); code != exitOK {
 			return code
