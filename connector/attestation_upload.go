@@ -11,10 +11,10 @@ import (
 )
 
 // attestationJustificatif renders the label attestation of dossier n from
-// its snapshot and uploads it to DS; the signed blob id it returns goes with
+// its snapshot, dated from the decision, and uploads it to DS; the signed blob id it returns goes with
 // dossierAccepter as the decision's justificatif. Rendering is deterministic,
 // so a retried acceptance uploads the same bytes.
-func (p *pass) attestationJustificatif(ctx context.Context, n int, dossierID string) (string, error) {
+func (p *pass) attestationJustificatif(ctx context.Context, n int, dossierID string, decided time.Time) (string, error) {
 	snap, ok, err := p.snapshot(n)
 	if err != nil {
 		return "", err
@@ -25,7 +25,7 @@ func (p *pass) attestationJustificatif(ctx context.Context, n int, dossierID str
 	a, err := attestation.FromRecord(attestation.Record{
 		Demarche: p.dem, Dossier: n, ServiceName: snap.ServiceName,
 		GroupeInstructeur: snap.GroupeInstructeur, Level: snap.Level,
-		Candidacy: snap.Candidacy, Verdict: snap.Verdict, DecisionDate: parisDate(p.now()),
+		Candidacy: snap.Candidacy, Verdict: snap.Verdict, DecisionDate: parisDate(decided),
 	})
 	if err != nil {
 		return "", fmt.Errorf("dossier %d: attestation: %w", n, err)

@@ -156,6 +156,9 @@ func (p *pass) sendOnce(ctx context.Context, n int, pl messagePayload) error {
 			return moot("a message with %s is already on the dossier", pl.Marker)
 		}
 	}
+	if pl.Attestation {
+		return p.sendAttestation(ctx, n, d, pl)
+	}
 	if !messageable(d.State) {
 		return moot("the dossier is %s: no message", d.State)
 	}
@@ -172,6 +175,21 @@ func (p *pass) sendOnce(ctx context.Context, n int, pl messagePayload) error {
 		in.Correction = ""
 		_, err = p.ds().SendMessage(ctx, in)
 	}
+	return err
+}
+
+// sendAttestation sends the attestation message, the PDF attached, to an
+// accepted dossier that still has no justificatif.
+func (p *pass) sendAttestation(ctx context.Context, n int, d *graphql.Dossier, pl messagePayload) error {
+	if d.State != graphql.StateAccepte || d.JustificatifFilename != "" {
+		return moot("the dossier is %s with justificatif %q: no attestation to send", d.State, d.JustificatifFilename)
+	}
+	blob, err := p.attestationJustificatif(ctx, n, pl.DossierID, p.now())
+	if err != nil {
+		return err
+	}
+	_, err = p.ds().SendMessage(ctx, graphql.SendMessageInput{DossierID: pl.DossierID,
+		InstructeurID: p.run.cfg.InstructeurID, Body: pl.Body, Attachment: blob})
 	return err
 }
 
@@ -214,7 +232,7 @@ func (p *pass) transition(ctx context.Context, n int, pl statePayload) error {
 		_, err = p.ds().PasserEnInstruction(ctx, graphql.TransitionInput{DossierID: pl.DossierID, InstructeurID: instr})
 	case TransitionAccepter:
 		var justificatif string
-		if justificatif, err = p.attestationJustificatif(ctx, n, pl.DossierID); err != nil {
+		if justificatif, err = p.attestationJustificatif(ctx, n, pl.DossierID, p.now()); err != nil {
 			return err
 		}
 		_, err = p.ds().Accepter(ctx, graphql.DecisionInput{DossierID: pl.DossierID, InstructeurID: instr, Motivation: pl.Motivation, Justificatif: justificatif})

@@ -34,6 +34,8 @@ type facts struct {
 	Annotations map[string]string
 	// AnnotationIDs are the annotations' champ ids, by key.
 	AnnotationIDs map[string]string
+	// Justificatif names the file attached to the decision, if any.
+	Justificatif string
 }
 
 // Payloads of the outbox actions. Their JSON is persisted: never rename.
@@ -56,6 +58,9 @@ type messagePayload struct {
 	Correction bool   `json:"correction,omitempty"`
 	Index      int    `json:"index"`
 	Set        string `json:"set"`
+	// Attestation attaches the label attestation PDF, rendered and
+	// uploaded when the message is sent.
+	Attestation bool `json:"attestation,omitempty"`
 }
 
 type statePayload struct {
@@ -81,6 +86,11 @@ func plan(o outcome, snap store.Snapshot, x extra, f facts, p policy, now time.T
 		out = append(out, a)
 	}
 	if a, ok, err := planMessage(o, snap, x, f, p, now); err != nil {
+		return nil, err
+	} else if ok {
+		out = append(out, a)
+	}
+	if a, ok, err := planAttestation(o, f, p, now); err != nil {
 		return nil, err
 	} else if ok {
 		out = append(out, a)

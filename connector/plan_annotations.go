@@ -178,7 +178,8 @@ func annotationText(c graphql.Champ) (string, bool) {
 
 // factsOf reads the planning facts of a dossier.
 func factsOf(d *graphql.Dossier, annotations map[string]string) facts {
-	f := facts{Number: d.Number, DossierID: d.ID, State: d.State, Annotations: map[string]string{}, AnnotationIDs: map[string]string{}}
+	f := facts{Number: d.Number, DossierID: d.ID, State: d.State, Annotations: map[string]string{}, AnnotationIDs: map[string]string{},
+		Justificatif: d.JustificatifFilename}
 	for key, id := range annotations {
 		c, ok := d.Annotation(id)
 		if !ok {

@@ -1,6 +1,7 @@
 package connector
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -121,4 +122,24 @@ func afterPlan(snap store.Snapshot, x extra, actions []store.Action, now time.Ti
 		}
 	}
 	return snap, x
+}
+
+// planAttestation sends the label attestation to the candidate when a human
+// accepted the dossier on DS without a justificatif: spplus's own acceptances
+// carry the attestation already. The action key is the same whatever the
+// pass, so the outbox holds it once; the marker guards the send itself.
+func planAttestation(o outcome, f facts, p policy, now time.Time) (store.Action, bool, error) {
+	if f.State != graphql.StateAccepte || f.Justificatif != "" || !o.Level.Labelled() || !p.messages.Enabled {
+		return store.Action{}, false, nil
+	}
+	marker := MarkerPrefix + hashOf(fmt.Sprint(f.Number), "attestation")[:6]
+	data := messageDataOf(o, f.Number, 0, msgFirst, p, now)
+	data.Level = o.Level.French()
+	body, err := render(p.templates, tmplAttestation, data, marker)
+	if err != nil {
+		return store.Action{}, false, err
+	}
+	pl := messagePayload{DossierID: f.DossierID, Body: body, Marker: marker, Attestation: true}
+	a, err := newAction(f.Number, store.KindMessage, "attestation", now, pl)
+	return a, err == nil, err
 }

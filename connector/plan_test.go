@@ -219,3 +219,33 @@ func TestNextDeadline(t *testing.T) {
 		t.Errorf("next deadline = %v %t, want today's", d, ok)
 	}
 }
+
+// TestPlanAttestation: a dossier a human accepted on DS without a
+// justificatif gets the attestation once; spplus's own acceptances carry it.
+func TestPlanAttestation(t *testing.T) {
+	p := testPolicy(t, config.Decisions{})
+	now := time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name         string
+		state        string
+		justificatif string
+		o            outcome
+		want         bool
+	}{
+		{"accepted by a human, no justificatif", graphql.StateAccepte, "", completeAt(rules.LevelArgent), true},
+		{"accepted with a justificatif", graphql.StateAccepte, "attestation.pdf", completeAt(rules.LevelArgent), false},
+		{"accepted but below bronze", graphql.StateAccepte, "", completeAt(rules.LevelNone), false},
+		{"not decided", graphql.StateEnInstruction, "", completeAt(rules.LevelOr), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := facts{Number: 9, DossierID: "RG9zc2llci05", State: tt.state, Justificatif: tt.justificatif}
+			a, ok, err := planAttestation(tt.o, f, p, now)
+			if err != nil || ok != tt.want {
+				t.Fatalf("planAttestation = %v, %v; want %v", ok, err, tt.want)
+			}
+			if ok && (a.Key != "9/message/attestation" || !strings.Contains(string(a.Payload), `"attestation":true`)) {
+				t.Errorf("action = %s %s", a.Key, a.Payload)
+			}
+		})
+	}
+}

@@ -26,10 +26,15 @@ const (
 	tmplMessage    = "message.tmpl"
 	tmplReminder   = "reminder.tmpl"
 	tmplCorrection = "correction.tmpl"
+	// tmplAttestation goes with the attestation PDF when a human accepted
+	// the dossier on DS without a justificatif.
+	tmplAttestation = "attestation.tmpl"
 )
 
 // templateNames lists every template a set must define.
-func templateNames() []string { return []string{tmplMessage, tmplReminder, tmplCorrection} }
+func templateNames() []string {
+	return []string{tmplMessage, tmplReminder, tmplCorrection, tmplAttestation}
+}
 
 // MarkerPrefix starts the reference marker that ends every message spplus
 // sends; the marker makes a message exactly-once (see markerFor).
@@ -51,6 +56,7 @@ type messageData struct {
 	Reminder     int    // 0 for the first message, then 1, 2...
 	MaxReminders int
 	Correction   bool
+	Level        string // the level in French (attestation message), or ""
 }
 
 // loadTemplates parses the built-in templates, then the files of dir (if

@@ -58,7 +58,7 @@ func TestBuiltinTemplatesFrench(t *testing.T) {
 	data := messageData{Number: 42, Service: "Préfecture", Deadline: "Le dossier complet doit être déposé au plus tard le 15 mai 2026.",
 		Items: []messageItem{{Rule: "MISSING_ORGANIGRAM", Section: "3.5.1", Message: "L'organigramme n'est pas joint."},
 			{Rule: "FILE_NOT_SAFE", Message: "L'analyse antivirus n'est pas terminée."}}, Reminder: 2, MaxReminders: 3}
-	for _, name := range templateNames() {
+	for _, name := range []string{tmplMessage, tmplReminder, tmplCorrection} {
 		body, err := render(tm, name, data, "Réf. SP+ 000000")
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -68,6 +68,24 @@ func TestBuiltinTemplatesFrench(t *testing.T) {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: missing %q in\n%s", name, want, body)
 			}
+		}
+	}
+}
+
+// TestAttestationTemplate checks the message that goes with the attestation
+// PDF when a human accepted the dossier on DS.
+func TestAttestationTemplate(t *testing.T) {
+	tm, err := loadTemplates("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := render(tm, tmplAttestation, messageData{Number: 42, Service: "Préfecture", Level: "Argent"}, "Réf. SP+ 000000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"nº 42", "(Préfecture)", "au niveau Argent", "ci-joint l'attestation", "Réf. SP+ 000000"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("missing %q in\n%s", want, body)
 		}
 	}
 }

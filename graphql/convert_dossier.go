@@ -30,6 +30,7 @@ func toDossier(w *dossierWire, fetched time.Time) (Dossier, error) {
 		DateDerniereModificationChamps:      p.at("dateDerniereModificationChamps", w.DateDerniereModificationChamps),
 		DateDerniereModificationAnnotations: p.at("dateDerniereModificationAnnotations", w.DateDerniereModificationAnnotations),
 		Motivation:                          w.Motivation,
+		JustificatifFilename:                justificatifName(w),
 		UsagerEmail:                         w.Usager.Email,
 		GroupeInstructeur:                   GroupeInstructeur{ID: w.GroupeInstructeur.ID, Number: w.GroupeInstructeur.Number, Label: w.GroupeInstructeur.Label},
 		Instructeurs:                        toInstructeurs(w.Instructeurs),
@@ -164,4 +165,11 @@ func firstNonNil[T any](ps ...*T) *T {
 		}
 	}
 	return nil
+}
+
+func justificatifName(w *dossierWire) string {
+	if w.MotivationAttachment == nil {
+		return ""
+	}
+	return w.MotivationAttachment.Filename
 }

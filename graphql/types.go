@@ -32,15 +32,18 @@ type Dossier struct {
 	DateDerniereModificationChamps      time.Time
 	DateDerniereModificationAnnotations time.Time
 	Motivation                          string
-	UsagerEmail                         string
-	GroupeInstructeur                   GroupeInstructeur
-	Instructeurs                        []Instructeur // those who follow the dossier
-	Demandeur                           Demandeur
-	Labels                              []Label
-	Messages                            []Message // chronological
-	Champs                              []Champ
-	Annotations                         []Champ
-	Traitements                         []Traitement
+	// JustificatifFilename names the file attached to the decision
+	// (motivationAttachment); "" when the decision came without one.
+	JustificatifFilename string
+	UsagerEmail          string
+	GroupeInstructeur    GroupeInstructeur
+	Instructeurs         []Instructeur // those who follow the dossier
+	Demandeur            Demandeur
+	Labels               []Label
+	Messages             []Message // chronological
+	Champs               []Champ
+	Annotations          []Champ
+	Traitements          []Traitement
 	// FetchedAt is the client's clock when the dossier was read. File URLs
 	// expire an hour after that: re-read the dossier before downloading if
 	// it is old (Download refuses files older than Options.FileURLMaxAge).

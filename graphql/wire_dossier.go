@@ -14,7 +14,10 @@ type dossierWire struct {
 	DateDerniereModificationChamps      string `graphql:"dateDerniereModificationChamps"`
 	DateDerniereModificationAnnotations string `graphql:"dateDerniereModificationAnnotations"`
 	Motivation                          string `graphql:"motivation"`
-	Usager                              struct {
+	MotivationAttachment                *struct {
+		Filename string `graphql:"filename"`
+	} `graphql:"motivationAttachment"`
+	Usager struct {
 		Email string `graphql:"email"`
 	} `graphql:"usager"`
 	GroupeInstructeur groupeRefWire    `graphql:"groupeInstructeur"`
