@@ -21,7 +21,10 @@ var labelReplacer = strings.NewReplacer(
 // space, trimmed. Two labels a human would call equal normalize alike:
 // "Date de l’Audit" and "date de l'audit " both give "date de l'audit".
 func NormalizeLabel(s string) string {
-	s = labelReplacer.Replace(s)
+	// Decompose first (valid UTF-8 only: NFD leaves a character after an
+	// invalid byte composed), so that an accented ligature (Ǽ) loses its
+	// accent before the ligature is spelled out.
+	s = labelReplacer.Replace(norm.NFD.String(strings.ToValidUTF8(s, "\uFFFD")))
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(s) {
