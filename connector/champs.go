@@ -129,7 +129,8 @@ func parseTextDate(s string) (rules.Date, error) {
 		return d, nil
 	}
 	t, err := time.Parse("02/01/2006", s)
-	if err != nil {
+	if err != nil || t.Year() < 1 {
+		// Year 0 parses but is no calendar day (rules.ParseDate refuses it).
 		return rules.Date{}, fmt.Errorf("expected a date YYYY-MM-DD or DD/MM/YYYY, got %q", s)
 	}
 	return rules.NewDate(t.Date()), nil
