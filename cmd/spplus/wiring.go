@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 
 	"github.com/rs/zerolog"
@@ -46,5 +47,9 @@ func newDSClient(cfg config.Config, log zerolog.Logger, obs graphql.Observer, hc
 
 // openStore opens the store of cfg for writing, or for reading only.
 func openStore(cfg config.Config, readOnly bool) (*store.Store, error) {
-	return store.Open(cfg.Store.Path, store.Options{Timeout: cfg.Store.OpenTimeout, ReadOnly: readOnly})
+	st, err := store.Open(cfg.Store.Path, store.Options{Timeout: cfg.Store.OpenTimeout, ReadOnly: readOnly})
+	if readOnly && errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w (no pass has run with this configuration yet: run spplus sync or spplus run first)", err)
+	}
+	return st, err
 }
