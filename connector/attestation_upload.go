@@ -25,7 +25,7 @@ func (p *pass) attestationJustificatif(ctx context.Context, n int, dossierID str
 	a, err := attestation.FromRecord(attestation.Record{
 		Demarche: p.dem, Dossier: n, ServiceName: snap.ServiceName,
 		GroupeInstructeur: snap.GroupeInstructeur, Level: snap.Level,
-		Candidacy: snap.Candidacy, Verdict: snap.Verdict, DecisionDate: parisDate(decided),
+		Candidacy: snap.Candidacy, Verdict: snap.Verdict, DecisionDate: rules.NewDate(p.run.pol.today(decided)),
 	})
 	if err != nil {
 		return "", fmt.Errorf("dossier %d: attestation: %w", n, err)
@@ -40,12 +40,4 @@ func (p *pass) attestationJustificatif(ctx context.Context, n int, dossierID str
 		return "", fmt.Errorf("dossier %d: upload attestation: %w", n, err)
 	}
 	return id, nil
-}
-
-// parisDate is the calendar day of t in Europe/Paris, the platform's zone.
-func parisDate(t time.Time) rules.Date {
-	if loc, err := time.LoadLocation("Europe/Paris"); err == nil {
-		t = t.In(loc)
-	}
-	return rules.NewDate(t.Year(), t.Month(), t.Day())
 }

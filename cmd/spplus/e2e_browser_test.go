@@ -3,68 +3,18 @@ package main
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/spplus/spplus/internal/browsertest"
 )
 
 // e2eBrowserLimit bounds the whole browser session.
 const e2eBrowserLimit = 2 * time.Minute
-
-// e2eChromiumPaths are where a headless browser may be installed;
-// $SPPLUS_CHROMIUM comes first.
-var e2eChromiumPaths = []string{"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}
-
-// e2eChromium returns the browser to drive, "" when none is installed.
-func e2eChromium() string {
-	if p := os.Getenv("SPPLUS_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, p := range e2eChromiumPaths {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	p, _ := exec.LookPath("chromium")
-	return p
-}
-
-// e2eArtifacts is where screenshots go: $SPPLUS_ARTIFACTS (CI keeps it),
-// else a test directory.
-func e2eArtifacts(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("SPPLUS_ARTIFACTS")
-	if dir == "" {
-		return t.TempDir()
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-// e2eBrowser starts a headless Chromium with the flags of the ui package's
-// browser test (no sandbox, no GPU, no background traffic, own profile).
-func e2eBrowser(t *testing.T, chromium string) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1600),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, e2eBrowserLimit)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx
-}
 
 // TestRunSandboxInBrowser drives a real headless Chromium through the pages
 // of "spplus run --sandbox" once its first pass is done: home, the
@@ -72,13 +22,10 @@ func e2eBrowser(t *testing.T, chromium string) context.Context {
 // saved as CI artifacts.
 func TestRunSandboxInBrowser(t *testing.T) {
 	bin := spplusBinary(t)
-	chromium := e2eChromium()
-	if chromium == "" {
-		t.Skip("no Chromium installed (looked for $SPPLUS_CHROMIUM, " + strings.Join(e2eChromiumPaths, ", ") + " and chromium on PATH): apt-get install chromium")
-	}
+	chromium := browsertest.Chromium(t)
 	r := startRunSandbox(t, bin)
-	ctx := e2eBrowser(t, chromium)
-	dir := e2eArtifacts(t)
+	ctx := browsertest.New(t, chromium, e2eBrowserLimit)
+	dir := browsertest.ArtifactsDir(t)
 
 	openOverview(t, ctx, r.web)
 	shot(t, ctx, dir, "e2e-overview.png")

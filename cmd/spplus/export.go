@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spplus/spplus/connector/report"
+	"github.com/spplus/spplus/connector/store"
 )
 
 func runExport(_ context.Context, env *cliEnv, args []string) int {
@@ -73,4 +74,24 @@ func writeExport(stdout io.Writer, path, format string, rows []report.Row, loc *
 		err = fmt.Errorf("write %s: %w", path, cerr)
 	}
 	return err
+}
+
+// exportRows reads every démarche's dossiers from the store as export rows.
+func exportRows(st *store.Store, only int, today string) ([]report.Row, error) {
+	numbers, err := st.Demarches()
+	if err != nil {
+		return nil, err
+	}
+	var rows []report.Row
+	for _, n := range numbers {
+		if only != 0 && n != only {
+			continue
+		}
+		snaps, err := st.Snapshots(n)
+		if err != nil {
+			return nil, fmt.Errorf("démarche %d: %w", n, err)
+		}
+		rows = append(rows, report.FromSnapshots(n, snaps, today)...)
+	}
+	return rows, nil
 }

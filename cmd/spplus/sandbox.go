@@ -100,11 +100,7 @@ func referenceDate(s string, now func() time.Time) (time.Time, error) {
 	if s == "" {
 		return now(), nil
 	}
-	paris, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		return time.Time{}, fmt.Errorf("load Europe/Paris: %w", err)
-	}
-	d, err := time.ParseInLocation("2006-01-02", s, paris)
+	d, err := time.ParseInLocation("2006-01-02", s, parisLocation())
 	if err != nil {
 		return time.Time{}, fmt.Errorf("expected a date YYYY-MM-DD, got %q", s)
 	}

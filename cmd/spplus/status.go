@@ -7,7 +7,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/spplus/spplus/connector/report"
 	"github.com/spplus/spplus/connector/store"
 )
 
@@ -167,24 +166,4 @@ func parisLocation() *time.Location {
 		return time.UTC
 	}
 	return loc
-}
-
-// exportRows reads every démarche's dossiers from the store as export rows.
-func exportRows(st *store.Store, only int, today string) ([]report.Row, error) {
-	numbers, err := st.Demarches()
-	if err != nil {
-		return nil, err
-	}
-	var rows []report.Row
-	for _, n := range numbers {
-		if only != 0 && n != only {
-			continue
-		}
-		snaps, err := st.Snapshots(n)
-		if err != nil {
-			return nil, fmt.Errorf("démarche %d: %w", n, err)
-		}
-		rows = append(rows, report.FromSnapshots(n, snaps, today)...)
-	}
-	return rows, nil
 }

@@ -5,45 +5,15 @@ import (
 	"net"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/spplus/spplus/internal/browsertest"
 )
-
-// chromiumPaths are where a headless browser may be installed.
-var chromiumPaths = []string{"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}
-
-// findChromium returns the browser to drive, or "" when none is installed.
-func findChromium() string {
-	if p := os.Getenv("SPPLUS_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, p := range chromiumPaths {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	return ""
-}
-
-// artifactsDir is where screenshots go: $SPPLUS_ARTIFACTS for CI, else a
-// temporary directory.
-func artifactsDir(t *testing.T) string {
-	if dir := os.Getenv("SPPLUS_ARTIFACTS"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return dir
-	}
-	return t.TempDir()
-}
 
 // serveLoopback serves h on 127.0.0.1 with an ephemeral port. The listen
 // address is given to the handler so that loopback-open mode applies.
@@ -61,34 +31,14 @@ func serveLoopback(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func newBrowser(t *testing.T, chromium string) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1600),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx
-}
-
 // TestBrowser drives a real headless Chromium through the pages: the
 // overview loads with its DSFR styles, a filter narrows the table, a
 // dossier page opens from it, and a screenshot of each is saved.
 func TestBrowser(t *testing.T) {
-	chromium := findChromium()
-	if chromium == "" {
-		t.Skip("no Chromium installed (looked for " + strings.Join(chromiumPaths, ", ") + " and $SPPLUS_CHROMIUM): apt-get install chromium")
-	}
+	chromium := browsertest.Chromium(t)
 	srv := serveLoopback(t)
-	ctx := newBrowser(t, chromium)
-	dir := artifactsDir(t)
+	ctx := browsertest.New(t, chromium, 90*time.Second)
+	dir := browsertest.ArtifactsDir(t)
 
 	overview := func() (page browserPage, err error) {
 		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#table-dossiers table"))); err != nil {
