@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/metrics"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -126,11 +128,14 @@ func first(s []string) string {
 }
 
 // peakRSS runs one first pass in a child process (this test binary, see
-// TestHelperPass) against e's sandbox and returns the child's peak
-// resident set size in MiB: its VmHWM from /proc/self/status, read by the
-// child at the end of the pass. (The rusage ru_maxrss of the child is not
-// usable: Linux carries the parent's peak into a child started with
-// CLONE_VM, as os/exec does, and the parent holds the whole sandbox.)
+// TestHelperPass) against e's sandbox, reports where the child's memory
+// sat at the end of the pass (anon-MiB: heap and stacks; store-MiB: the
+// pages of the memory-mapped store file the process touched) and the peak
+// of its live heap, and returns its peak resident set size in MiB: its
+// VmHWM from /proc/self/status, read by the child at the end of the pass.
+// (The rusage ru_maxrss of the child is not usable: Linux carries the
+// parent's peak into a child started with CLONE_VM, as os/exec does, and
+// the parent holds the whole sandbox.)
 func peakRSS(b *testing.B, e *env, variant string) float64 {
 	b.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperPass$", "-test.count=1", "-test.v")
@@ -140,16 +145,23 @@ func peakRSS(b *testing.B, e *env, variant string) float64 {
 	if err != nil {
 		b.Fatalf("child pass: %v\n%s", err, out)
 	}
-	m := regexp.MustCompile(`peak_rss_kib=(\d+)`).FindSubmatch(out)
-	if m == nil {
+	figures := map[string]float64{}
+	for _, m := range regexp.MustCompile(`(\w+)_kib=(\d+)`).FindAllSubmatch(out, -1) {
+		kib, err := strconv.ParseFloat(string(m[2]), 64)
+		if err != nil {
+			b.Fatal(err)
+		}
+		figures[string(m[1])] = kib / 1024
+	}
+	peak, ok := figures["peak_rss"]
+	if !ok {
 		b.Logf("no peak RSS measured (not Linux?):\n%s", out)
 		return 0
 	}
-	kib, err := strconv.ParseFloat(string(m[1]), 64)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return kib / 1024
+	b.ReportMetric(figures["anon"], "anon-MiB")
+	b.ReportMetric(figures["store"], "store-MiB")
+	b.ReportMetric(figures["peak_live_heap"], "peak-live-heap-MiB")
+	return peak
 }
 
 // TestHelperPass is the child process of peakRSS; it does nothing in a
@@ -164,7 +176,8 @@ func TestHelperPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(os.Getenv(envHelperStore), store.Options{})
+	storePath := os.Getenv(envHelperStore)
+	st, err := store.Open(storePath, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +190,12 @@ func TestHelperPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	done := make(chan uint64)
+	stop := make(chan struct{})
+	go sampleLiveHeap(stop, done)
 	r, err := s.Sync(context.Background(), 1, "cli")
+	close(stop)
+	peakLive := <-done
 	if err != nil {
 		t.Fatalf("pass: %v", err)
 	}
@@ -189,6 +207,56 @@ func TestHelperPass(t *testing.T) {
 	if m == nil {
 		t.Skip("no VmHWM in /proc/self/status")
 	}
-	fmt.Printf("evaluated=%d peak_rss_kib=%s\n", r.Evaluated, m[1])
+	anon, storeRSS := residentByKind(t, storePath)
+	fmt.Printf("evaluated=%d peak_rss_kib=%s anon_kib=%d store_kib=%d peak_live_heap_kib=%d\n",
+		r.Evaluated, m[1], anon, storeRSS, peakLive>>10)
+}
 
+// sampleLiveHeap reads the live heap (as of the last GC) every 10 ms until
+// stop is closed, then sends its peak.
+func sampleLiveHeap(stop <-chan struct{}, done chan<- uint64) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var peak uint64
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		metrics.Read(sample)
+		peak = max(peak, sample[0].Value.Uint64())
+		select {
+		case <-stop:
+			done <- peak
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// residentByKind sums the resident KiB of the anonymous mappings and of
+// the store file's mapping, from /proc/self/smaps.
+func residentByKind(t *testing.T, storePath string) (anon, storeFile int) {
+	t.Helper()
+	smaps, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		return 0, 0
+	}
+	var current string
+	for line := range strings.Lines(string(smaps)) {
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) >= 5 && strings.Contains(fields[0], "-"):
+			current = ""
+			if len(fields) >= 6 {
+				current = fields[5]
+			}
+		case len(fields) == 3 && fields[0] == "Rss:":
+			kib, _ := strconv.Atoi(fields[1])
+			switch current {
+			case "", "[heap]", "[stack]":
+				anon += kib
+			case storePath:
+				storeFile += kib
+			}
+		}
+	}
+	return anon, storeFile
 }

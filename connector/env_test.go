@@ -101,6 +101,12 @@ func testData(t testing.TB, n int) []byte {
 	if n > 0 {
 		opts.N = n
 	}
+	return generatedData(t, opts)
+}
+
+// generatedData generates a démarche and puts instructeur1 in every groupe.
+func generatedData(t testing.TB, opts gen.Options) []byte {
+	t.Helper()
 	raw, err := gen.Generate(opts)
 	if err != nil {
 		t.Fatalf("generate: %v", err)

@@ -65,7 +65,10 @@ type pageResult struct {
 // the goroutine; it must be called.
 func (p *pass) prefetch(ctx context.Context, since *time.Time) (<-chan pageResult, func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	ch := make(chan pageResult, 1)
+	// Unbuffered: the goroutine reads page N+1 while the caller works on
+	// page N, and waits there. A buffer would let it start on N+2 and hold
+	// a third page of 100 dossiers in memory for no gain in time.
+	ch := make(chan pageResult)
 	go func() {
 		defer close(ch)
 		for page, err := range p.ds().DossierPages(ctx, p.dem, since, "") {

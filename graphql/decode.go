@@ -12,31 +12,63 @@ var errNullNode = errors.New("dossier is null in the page (nulled by a server er
 // nodeSlot decodes one dossier node of a page while the page itself is
 // decoded, keeping a failure to itself: one bad dossier must not sink the
 // page. The outer decoder has validated the JSON; UnmarshalJSON never fails.
+// The node is converted at once, so that a page never holds the wire form
+// of all its dossiers beside their converted form: that is most of the
+// memory a page costs while it is read. Its read time is stamped after.
 type nodeSlot struct {
-	wire   *dossierWire
-	number int // known even when the rest failed, when the node had one
-	err    error
+	dossier Dossier
+	number  int // known even when the rest failed, when the node had one
+	err     error
+	ok      bool // dossier holds the node
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *nodeSlot) UnmarshalJSON(raw []byte) error {
-	s.wire, s.number, s.err = decodeWire(raw)
+	w, number, err := decodeWire(raw)
+	s.number, s.err = number, err
+	if err != nil || w == nil {
+		return nil
+	}
+	s.dossier, s.err = toDossier(w, time.Time{})
+	if s.err != nil {
+		s.err = &DecodeError{Op: opDossiersPage, Status: 200, Err: s.err}
+	}
+	s.ok = s.err == nil
 	return nil
 }
 
-// dossier converts the decoded node; fetched is the client's read time.
-func (s *nodeSlot) dossier(fetched time.Time) (Dossier, int, error) {
-	if s.err != nil {
+// result returns the converted node, read at fetched (the client's clock).
+func (s *nodeSlot) result(fetched time.Time) (Dossier, int, error) {
+	switch {
+	case s.err != nil:
 		return Dossier{}, s.number, s.err
-	}
-	if s.wire == nil {
+	case !s.ok:
 		return Dossier{}, 0, errNullNode
 	}
-	d, err := toDossier(s.wire, fetched)
-	if err != nil {
-		return Dossier{}, s.number, &DecodeError{Op: opDossiersPage, Status: 200, Err: err}
-	}
+	d := s.dossier
+	s.dossier = Dossier{} // the page keeps its own copy
+	stampFetched(&d, fetched)
 	return d, s.number, nil
+}
+
+// stampFetched sets the read time of a dossier and of its files, whose
+// signed URLs expire counting from it.
+func stampFetched(d *Dossier, fetched time.Time) {
+	d.FetchedAt = fetched
+	for _, champs := range [][]Champ{d.Champs, d.Annotations} {
+		stampChamps(champs, fetched)
+	}
+}
+
+func stampChamps(champs []Champ, fetched time.Time) {
+	for i := range champs {
+		for j := range champs[i].Files {
+			champs[i].Files[j].FetchedAt = fetched
+		}
+		for _, r := range champs[i].Rows {
+			stampChamps(r.Champs, fetched)
+		}
+	}
 }
 
 // decodeWire decodes a node's JSON.
@@ -58,7 +90,7 @@ func decodeWire(raw []byte) (*dossierWire, int, error) {
 func decodeNode(raw json.RawMessage, fetched time.Time) (Dossier, int, error) {
 	var s nodeSlot
 	_ = s.UnmarshalJSON(raw) // never fails: the error is kept in s
-	return s.dossier(fetched)
+	return s.result(fetched)
 }
 
 // numberOf digs the dossier number out of a node that failed to decode.

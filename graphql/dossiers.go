@@ -192,7 +192,7 @@ func newPage(resp *response, data *dossiersPageData, cursor string) (*DossierPag
 func (c *Client) decodeNodes(page *DossierPage, nodes []nodeSlot, nodeErrs map[int][]error) {
 	fetched := c.now()
 	for i := range nodes {
-		d, number, err := nodes[i].dossier(fetched)
+		d, number, err := nodes[i].result(fetched)
 		if errs := nodeErrs[i]; len(errs) > 0 {
 			err = errors.Join(errs...)
 		}

@@ -175,7 +175,7 @@ func sandboxRunConfig(ctx context.Context, env *cliEnv, f runFlags) (config.Conf
 		}
 	}
 	fail := func(err error) (config.Config, func(), error) { cleanup(); return config.Config{}, func() {}, err }
-	sb, err := sandbox.New(sandbox.DemoData(), sandbox.Options{Token: sandbox.DefaultToken})
+	sb, err := sandbox.New(sandbox.DemoData(), sandbox.Options{Token: sandbox.DefaultToken, Ticking: true})
 	if err != nil {
 		return fail(err)
 	}

@@ -36,7 +36,7 @@ func runSandbox(ctx context.Context, env *cliEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "spplus sandbox: %v\n", err)
 		return exitUsage
 	}
-	srv, err := sandbox.New(data, sandbox.Options{Token: *token})
+	srv, err := sandbox.New(data, sandbox.Options{Token: *token, Ticking: true})
 	if err != nil {
 		fmt.Fprintf(env.stderr, "spplus sandbox: %v\n", err)
 		return exitUsage

@@ -99,7 +99,7 @@ func getJSON(b *bbolt.Bucket, key []byte, v any) (bool, error) {
 	if data == nil {
 		return false, nil
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := decodeValue(data, v); err != nil {
 		return true, fmt.Errorf("decode %T: %w", v, err)
 	}
 	return true, nil
@@ -127,7 +127,7 @@ func forEachJSON[T any](b *bbolt.Bucket, reverse bool, fn func(k []byte, v T) bo
 	}
 	for k, data := first(); k != nil; k, data = next() {
 		var v T
-		if err := json.Unmarshal(data, &v); err != nil {
+		if err := decodeValue(data, &v); err != nil {
 			return fmt.Errorf("decode %T at key %x: %w", v, k, err)
 		}
 		if !fn(k, v) {

@@ -118,5 +118,9 @@ func putSnapshot(tx *bbolt.Tx, demarche int, snap Snapshot) error {
 	if err != nil {
 		return err
 	}
-	return putJSON(b, key, snap)
+	data, err := compressJSON(snap)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
 }

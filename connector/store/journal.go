@@ -27,6 +27,8 @@ func appendJournal(tx *bbolt.Tx, demarche int, entries []JournalEntry) error {
 		return err
 	}
 	journal, index := d.Bucket(bucketJournal), d.Bucket(bucketJournalByDossier)
+	// Sequence keys only ever grow: pages filled to the brim stay so.
+	journal.FillPercent = 1
 	for _, e := range entries {
 		if e.Seq, err = journal.NextSequence(); err != nil {
 			return fmt.Errorf("journal sequence: %w", err)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -21,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create the meta and demarches buckets", migrateV1},
 	{2, "add the run history and index the journal by dossier", migrateV2},
+	{3, "compress the snapshots", migrateV3},
 }
 
 // SchemaVersion is the schema version this binary writes.
@@ -144,4 +146,43 @@ func indexJournal(journal, index *bbolt.Bucket) error {
 // journalIndexKey is the dossier number then the sequence, both big-endian.
 func journalIndexKey(dossier int, seq uint64) []byte {
 	return binary.BigEndian.AppendUint64(u64(uint64(dossier)), seq)
+}
+
+// migrateV3 compresses every snapshot (see codec.go). The stored JSON is
+// compressed as it is, not decoded and encoded again, so that nothing a
+// newer field may hold is lost.
+func migrateV3(tx *bbolt.Tx) error {
+	root := tx.Bucket(bucketDemarches)
+	if root == nil {
+		return errors.New("no demarches bucket")
+	}
+	return root.ForEachBucket(func(k []byte) error {
+		dossiers := root.Bucket(k).Bucket(bucketDossiers)
+		if dossiers == nil {
+			return nil
+		}
+		// bbolt forbids writing a bucket while a cursor walks it: collect
+		// first, then write.
+		var keys, values [][]byte
+		err := dossiers.ForEach(func(key, v []byte) error {
+			if compressed(v) {
+				return nil
+			}
+			z, err := compress(v)
+			if err != nil {
+				return fmt.Errorf("démarche %x dossier %x: %w", k, key, err)
+			}
+			keys, values = append(keys, bytes.Clone(key)), append(values, z)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for i, key := range keys {
+			if err := dossiers.Put(key, values[i]); err != nil {
+				return fmt.Errorf("démarche %x dossier %x: %w", k, key, err)
+			}
+		}
+		return nil
+	})
 }

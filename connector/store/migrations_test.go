@@ -68,8 +68,8 @@ func TestMigrateV1ToV2(t *testing.T) {
 		t.Errorf("Journal(3, 12) after an append = %+v", got)
 	}
 	must(t, s.Close())
-	if v := fileVersion(t, path); v != 2 {
-		t.Errorf("version after migration = %d, want 2", v)
+	if v := fileVersion(t, path); v != SchemaVersion() {
+		t.Errorf("version after migration = %d, want %d", v, SchemaVersion())
 	}
 }
 

@@ -25,8 +25,12 @@ type Options struct {
 	// answers the payload error "Le jeton utilisé est configuré seulement en lecture".
 	ReadOnlyTokens []string
 	// Now is the clock. When nil the server uses its own settable clock, started at the
-	// real time and moved only by POST /_sandbox/clock.
+	// real time and moved only by POST /_sandbox/clock (see Ticking).
 	Now func() time.Time
+	// Ticking makes the server's own clock follow the real time, still moved forward by
+	// POST /_sandbox/clock. Long-running sandboxes need it: a frozen clock never ends a
+	// rate-limit window. Ignored when Now is set.
+	Ticking bool
 	// RateLimitPerMinute is the number of GraphQL requests allowed per Authorization value
 	// per fixed 60-second window. 0 means DefaultRateLimitPerMinute; a negative value
 	// disables the limit.

@@ -62,7 +62,12 @@ func New(data []byte, opts Options) (*Server, error) {
 		limiter: newRateLimiter(opts.RateLimitPerMinute, time.Minute), secret: secret,
 		log: opts.Logger.With().Str("component", "sandbox").Logger(), db: db,
 	}
-	if s.now == nil {
+	switch {
+	case s.now != nil:
+	case opts.Ticking:
+		s.clock = newTickingClock(time.Now)
+		s.now = s.clock.Now
+	default:
 		s.clock = newSettableClock(time.Now().Truncate(time.Second))
 		s.now = s.clock.Now
 	}
