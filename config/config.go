@@ -44,6 +44,10 @@ type Store struct {
 	// OpenTimeout is how long to wait for the file lock held by another
 	// process before giving up (bbolt would otherwise wait forever).
 	OpenTimeout time.Duration `yaml:"open_timeout" json:"open_timeout"`
+	// RetentionDays is how long done outbox actions and journal entries are
+	// kept; 0 keeps them forever. The default, 1461 days (four years),
+	// covers a label's three-year cycle and the year after it.
+	RetentionDays int `yaml:"retention_days" json:"retention_days"`
 }
 
 // HTTP is the daemon's HTTP server (health, metrics, webhook, status).
@@ -182,6 +186,9 @@ const (
 	PolicyAuto Policy = "auto"
 )
 
+// DefaultRetentionDays is store.retention_days when the file does not set it.
+const DefaultRetentionDays = 4*365 + 1
+
 // Default returns the configuration used for every key the file leaves out.
 func Default() Config {
 	return Config{
@@ -192,7 +199,7 @@ func Default() Config {
 			MaxAttempts:       5,
 			MaxFileBytes:      50 << 20,
 		},
-		Store: Store{Path: "spplus.db", OpenTimeout: time.Second},
+		Store: Store{Path: "spplus.db", OpenTimeout: time.Second, RetentionDays: DefaultRetentionDays},
 		HTTP:  HTTP{Addr: "127.0.0.1:8080", ReadyMaxAge: 2 * time.Hour},
 		Log:   Log{Level: "info", Format: LogAuto},
 	}

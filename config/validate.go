@@ -89,6 +89,9 @@ func (p *problems) checkStore(s Store) {
 		p.add("store.path", "expected the path of the store file, got nothing")
 	}
 	p.positiveDuration("store.open_timeout", s.OpenTimeout)
+	if s.RetentionDays < 0 {
+		p.add("store.retention_days", "expected a number of days (0 keeps everything), got %d", s.RetentionDays)
+	}
 }
 
 func (p *problems) checkHTTP(h HTTP) {

@@ -179,6 +179,7 @@ func (p *pass) advance(cp store.Checkpoint, t0 time.Time) error {
 		return fmt.Errorf("démarche %d: %w: %s", p.dem, ErrIncomplete, strings.Join(p.incomplete, "; "))
 	}
 	cp.UpdatedSince, cp.LastPassStart, cp.LastSuccess = t0, p.start, p.now()
+	p.pruneIfDue(&cp)
 	if err := p.st().SetCheckpoint(p.dem, cp); err != nil {
 		return &fatalError{err}
 	}
@@ -228,4 +229,27 @@ func (p *pass) logEnd(err error) {
 	ev.Str("outcome", r.Outcome).Int("seen", r.Seen).Int("evaluated", r.Evaluated).Int("done", r.Done).
 		Int("failed", r.Failed).Int("parked", r.Parked).Bool("checkpoint_moved", r.CheckpointMoved).
 		Dur("duration", r.End.Sub(r.Start)).Msg("sync pass finished")
+}
+
+// pruneEvery is how often a complete pass prunes the store.
+const pruneEvery = 24 * time.Hour
+
+// pruneIfDue forgets, once a day, the done actions and journal entries
+// older than the configured retention, so that a store run for years does
+// not grow without end. It runs after a complete pass, under the pass's
+// lock; a failure is logged and retried by the next pass, never fatal.
+func (p *pass) pruneIfDue(cp *store.Checkpoint) {
+	days := p.s.opts.Config.Store.RetentionDays
+	if days <= 0 || p.now().Sub(cp.LastPrune) < pruneEvery {
+		return
+	}
+	before := p.now().AddDate(0, 0, -days)
+	actions, entries, err := p.st().Prune(p.dem, before)
+	if err != nil {
+		p.log.Warn().Err(err).Msg("prune failed; the next pass tries again")
+		return
+	}
+	cp.LastPrune = p.now()
+	p.log.Info().Int("actions", actions).Int("journal_entries", entries).Time("before", before).
+		Msg("pruned the done actions and journal entries past the retention")
 }

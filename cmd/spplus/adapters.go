@@ -70,17 +70,8 @@ func (v storeView) demarcheState(n int) (web.DemarcheState, error) {
 		return s, err
 	}
 	s.Checkpoint, s.LastSuccess = cp.UpdatedSince, cp.LastSuccess
-	actions, err := v.st.Actions(n, 0)
-	if err != nil {
+	if s.OutboxPending, s.OutboxParked, err = v.st.OpenCounts(n); err != nil {
 		return s, err
-	}
-	for _, a := range actions {
-		switch a.State {
-		case store.ActionPending:
-			s.OutboxPending++
-		case store.ActionParked:
-			s.OutboxParked++
-		}
 	}
 	snaps, err := v.st.Snapshots(n)
 	if err != nil {

@@ -19,10 +19,11 @@ var (
 	bucketJournal          = []byte("journal")
 	bucketJournalByDossier = []byte("journal_by_dossier")
 	bucketPasses           = []byte("passes")
+	bucketOutboxOpen       = []byte("outbox_open")
 )
 
 // demarcheBuckets are the sub-buckets of a démarche at the current schema.
-var demarcheBuckets = [][]byte{bucketDossiers, bucketOutbox, bucketJournal, bucketJournalByDossier, bucketPasses}
+var demarcheBuckets = [][]byte{bucketDossiers, bucketOutbox, bucketOutboxOpen, bucketJournal, bucketJournalByDossier, bucketPasses}
 
 // u64 encodes n big-endian, so that keys sort in numeric order.
 func u64(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }

@@ -113,8 +113,8 @@ func TestMigrateV2ToV3CompressesSnapshots(t *testing.T) {
 		t.Errorf("Snapshot after migration = %+v, %v", snap, err)
 	}
 	must(t, s.Close())
-	if v := fileVersion(t, path); v != 3 {
-		t.Errorf("version = %d, want 3", v)
+	if v := fileVersion(t, path); v != SchemaVersion() {
+		t.Errorf("version = %d, want %d", v, SchemaVersion())
 	}
 	raw := rawSnapshot(t, path, 3, 12)
 	if !compressed(raw) {

@@ -4,7 +4,7 @@
 // confirmed by DS (the outbox), what was decided and done (the journal) and
 // the history of sync passes.
 //
-// The bucket tree (schema v3):
+// The bucket tree (schema v4):
 //
 //	meta/
 //	    version                  uint64 big-endian: the schema version
@@ -15,6 +15,8 @@
 //	            <dossier number> uint64 big-endian → Snapshot (JSON, zstd-compressed since v3)
 //	        outbox/
 //	            <action key>     e.g. "12/message/3f9c2a" → Action (JSON)
+//	        outbox_open/         (v4)
+//	            <action key>     → empty: the pending and parked actions
 //	        journal/
 //	            <seq>            uint64 big-endian (NextSequence) → JournalEntry (JSON)
 //	        journal_by_dossier/  (v2)
@@ -38,6 +40,10 @@
 // DS is called after the commit, and each result is recorded in its own
 // short transaction (MarkDone, MarkFailed). No method reads the clock:
 // times come in as arguments.
+//
+// Done actions and journal entries are kept for a retention (Prune, run
+// once a day by the connector): the open-actions index spares the executor
+// and /metrics a read of the whole outbox meanwhile.
 //
 // The file is locked while open: one process at a time. Open waits
 // Options.Timeout for the lock, then fails with a message naming the file.

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{1, "create the meta and demarches buckets", migrateV1},
 	{2, "add the run history and index the journal by dossier", migrateV2},
 	{3, "compress the snapshots", migrateV3},
+	{4, "index the open outbox actions", migrateV4},
 }
 
 // SchemaVersion is the schema version this binary writes.
@@ -184,5 +185,37 @@ func migrateV3(tx *bbolt.Tx) error {
 			}
 		}
 		return nil
+	})
+}
+
+// migrateV4 creates each démarche's outbox_open bucket and indexes the
+// actions not done yet.
+func migrateV4(tx *bbolt.Tx) error {
+	root := tx.Bucket(bucketDemarches)
+	if root == nil {
+		return errors.New("no demarches bucket")
+	}
+	return root.ForEachBucket(func(k []byte) error {
+		d := root.Bucket(k)
+		open, err := d.CreateBucketIfNotExists(bucketOutboxOpen)
+		if err != nil {
+			return fmt.Errorf("démarche %x: create outbox_open bucket: %w", k, err)
+		}
+		outbox := d.Bucket(bucketOutbox)
+		if outbox == nil {
+			return nil
+		}
+		return outbox.ForEach(func(key, v []byte) error {
+			var a struct {
+				State string `json:"state"`
+			}
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("démarche %x action %s: %w", k, key, err)
+			}
+			if a.State == ActionDone {
+				return nil
+			}
+			return open.Put(key, []byte{})
+		})
 	})
 }

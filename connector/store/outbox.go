@@ -1,18 +1,29 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"go.etcd.io/bbolt"
 )
 
 // PendingActions returns the actions of démarche waiting to be made, oldest
-// first (then by key), the order the executor should follow.
+// first (then by key), the order the executor should follow. It reads the
+// open-actions index, not the whole outbox, which keeps the done actions
+// of years.
 func (s *Store) PendingActions(demarche int) ([]Action, error) {
-	out, err := s.listActions(demarche, func(a Action) bool { return a.State == ActionPending })
+	var out []Action
+	err := s.view(func(tx *bbolt.Tx) error {
+		return forEachOpen(tx, demarche, func(a Action) {
+			if a.State == ActionPending {
+				out = append(out, a)
+			}
+		})
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list pending actions of démarche %d: %w", demarche, err)
 	}
@@ -22,27 +33,78 @@ func (s *Store) PendingActions(demarche int) ([]Action, error) {
 	return out, nil
 }
 
+// OpenCounts counts the actions of démarche waiting to be made (pending)
+// and waiting for a human (parked), from the open-actions index.
+func (s *Store) OpenCounts(demarche int) (pending, parked int, err error) {
+	err = s.view(func(tx *bbolt.Tx) error {
+		return forEachOpen(tx, demarche, func(a Action) {
+			switch a.State {
+			case ActionPending:
+				pending++
+			case ActionParked:
+				parked++
+			}
+		})
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("count open actions of démarche %d: %w", demarche, err)
+	}
+	return pending, parked, nil
+}
+
+// forEachOpen calls fn with every action the open-actions index names.
+func forEachOpen(tx *bbolt.Tx, demarche int, fn func(Action)) error {
+	d, err := readDemarche(tx, demarche)
+	if d == nil || err != nil {
+		return err
+	}
+	outbox, open := d.Bucket(bucketOutbox), d.Bucket(bucketOutboxOpen)
+	if outbox == nil || open == nil {
+		return nil
+	}
+	return open.ForEach(func(k, _ []byte) error {
+		var a Action
+		found, err := getJSON(outbox, k, &a)
+		switch {
+		case err != nil:
+			return fmt.Errorf("action %s: %w", k, err)
+		case !found:
+			return fmt.Errorf("action %s: in the open-actions index, not in the outbox", k)
+		}
+		fn(a)
+		return nil
+	})
+}
+
 // Actions returns the actions of démarche in any state, by key; those of
-// one dossier only when dossier > 0.
+// one dossier only when dossier > 0 (found by their key prefix, without
+// reading the others).
 func (s *Store) Actions(demarche, dossier int) ([]Action, error) {
-	out, err := s.listActions(demarche, func(a Action) bool { return dossier <= 0 || a.Dossier == dossier })
+	var out []Action
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := readSub(tx, demarche, bucketOutbox)
+		if err != nil || b == nil {
+			return err
+		}
+		if dossier <= 0 {
+			out, err = collect[Action](b, false, 0, nil)
+			return err
+		}
+		prefix := []byte(strconv.Itoa(dossier) + "/")
+		c := b.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			var a Action
+			if err := decodeValue(v, &a); err != nil {
+				return fmt.Errorf("decode action %s: %w", k, err)
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list actions of démarche %d: %w", demarche, err)
 	}
 	return out, nil
-}
-
-func (s *Store) listActions(demarche int, keep func(Action) bool) ([]Action, error) {
-	var out []Action
-	err := s.view(func(tx *bbolt.Tx) error {
-		b, err := readSub(tx, demarche, bucketOutbox)
-		if err != nil {
-			return err
-		}
-		out, err = collect(b, false, 0, keep)
-		return err
-	})
-	return out, err
 }
 
 // Action returns the action with key, or an error matching ErrNotFound.
@@ -115,10 +177,67 @@ func (s *Store) changeAction(demarche int, key string, change func(*Action)) (Ac
 			return err
 		}
 		change(&a)
-		return putJSON(b, []byte(key), a)
+		if err := putJSON(b, []byte(key), a); err != nil {
+			return err
+		}
+		return indexOpen(tx, demarche, a)
 	})
 	if err != nil {
 		return Action{}, fmt.Errorf("démarche %d action %s: %w", demarche, key, err)
 	}
 	return a, nil
+}
+
+// indexOpen keeps the open-actions index in step with an action's state:
+// pending and parked actions are in it, done ones are not.
+func indexOpen(tx *bbolt.Tx, demarche int, a Action) error {
+	open, err := writeSub(tx, demarche, bucketOutboxOpen)
+	if err != nil {
+		return err
+	}
+	if a.State == ActionDone {
+		return open.Delete([]byte(a.Key))
+	}
+	return open.Put([]byte(a.Key), []byte{})
+}
+
+// Prune forgets, for démarche, the done actions last changed before before
+// and the journal entries older than it, in one transaction, and returns
+// how many of each it deleted. Pending and parked actions are kept whatever
+// their age. A pruned action that a later pass plans again is made again:
+// the connector makes that harmless (a message's marker is looked for on
+// the dossier first, a decision needs the state it starts from, an
+// annotation is written only when its value differs).
+func (s *Store) Prune(demarche int, before time.Time) (actions, entries int, err error) {
+	err = s.update(func(tx *bbolt.Tx) error {
+		d, err := readDemarche(tx, demarche)
+		if d == nil || err != nil {
+			return err
+		}
+		if actions, err = pruneOutbox(d.Bucket(bucketOutbox), before); err != nil {
+			return err
+		}
+		entries, err = pruneJournal(d.Bucket(bucketJournal), d.Bucket(bucketJournalByDossier), before)
+		return err
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("prune démarche %d: %w", demarche, err)
+	}
+	return actions, entries, nil
+}
+
+func pruneOutbox(outbox *bbolt.Bucket, before time.Time) (int, error) {
+	var old [][]byte
+	err := forEachJSON(outbox, false, func(k []byte, a Action) bool {
+		if a.State == ActionDone && a.UpdatedAt.Before(before) {
+			old = append(old, bytes.Clone(k))
+		}
+		return true
+	})
+	for _, k := range old {
+		if err == nil {
+			err = outbox.Delete(k)
+		}
+	}
+	return len(old), err
 }

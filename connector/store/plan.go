@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"go.etcd.io/bbolt"
 )
@@ -12,7 +14,7 @@ import (
 // explain them: either all of it is written or none. An action whose key is
 // already in the outbox (pending, done or parked) is left as it is, neither
 // duplicated nor reset, which makes planning the same verdict twice
-// harmless. Actions default to the pending state and to the snapshot's
+// harmless (until Prune forgets a done one). Actions default to the pending state and to the snapshot's
 // dossier; journal entries default to that dossier too. It returns how many
 // actions were new.
 func (s *Store) SaveSnapshotAndPlan(demarche int, snap Snapshot, actions []Action, journal []JournalEntry) (int, error) {
@@ -53,7 +55,14 @@ func (s *Store) planActions(tx *bbolt.Tx, demarche, dossier int, actions []Actio
 		if b.Get([]byte(a.Key)) != nil {
 			continue
 		}
-		if err := putJSON(b, []byte(a.Key), withActionDefaults(a, dossier)); err != nil {
+		a = withActionDefaults(a, dossier)
+		if prefix := strconv.Itoa(a.Dossier) + "/"; !strings.HasPrefix(a.Key, prefix) {
+			return 0, fmt.Errorf("action key %q: expected it to begin with %q, its dossier", a.Key, prefix)
+		}
+		if err := putJSON(b, []byte(a.Key), a); err != nil {
+			return 0, fmt.Errorf("action %s: %w", a.Key, err)
+		}
+		if err := indexOpen(tx, demarche, a); err != nil {
 			return 0, fmt.Errorf("action %s: %w", a.Key, err)
 		}
 		added++

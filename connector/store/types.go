@@ -14,6 +14,9 @@ type Checkpoint struct {
 	LastPassStart time.Time `json:"last_pass_start,omitzero"`
 	// LastSuccess is when the last pass that completed ended.
 	LastSuccess time.Time `json:"last_success,omitzero"`
+	// LastPrune is when done actions and old journal entries were last
+	// pruned (see Store.Prune).
+	LastPrune time.Time `json:"last_prune,omitzero"`
 	// Cursor is an optional endCursor to resume a long listing from.
 	Cursor string `json:"cursor,omitempty"`
 	// Extra holds what the connector needs beyond the fields above.
@@ -96,7 +99,9 @@ const (
 // Action is one write to DS, planned in the outbox before it is made.
 type Action struct {
 	// Key identifies the action's effect, e.g. "12/message/3f9c2a": an
-	// action whose key is already in the outbox is never planned again.
+	// action whose key is already in the outbox is never planned again. It
+	// begins with the dossier number and a slash, which is how Actions
+	// finds a dossier's actions.
 	Key     string `json:"key"`
 	Dossier int    `json:"dossier"`
 	// Kind is annotations, message, state or label.
