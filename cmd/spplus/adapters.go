@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/spplus/spplus/connector/store"
 	"github.com/spplus/spplus/connector/web"
@@ -13,6 +14,23 @@ import (
 type storeView struct {
 	st        *store.Store
 	demarches []int
+	// counts keeps the dossier counts of each démarche until the store
+	// changes: counting reads every snapshot (0.7 s for 10,000), which
+	// Prometheus would otherwise pay at every scrape.
+	counts *countsCache
+}
+
+// countsCache holds, per démarche, the dossier counts and the store
+// generation they were read at.
+type countsCache struct {
+	mu  sync.Mutex
+	gen map[int]uint64
+	got map[int]dossierCounts
+}
+
+type dossierCounts struct {
+	quarantined int
+	dossiers    []web.DossierCount
 }
 
 var (
@@ -73,22 +91,52 @@ func (v storeView) demarcheState(n int) (web.DemarcheState, error) {
 	if s.OutboxPending, s.OutboxParked, err = v.st.OpenCounts(n); err != nil {
 		return s, err
 	}
-	snaps, err := v.st.Snapshots(n)
+	dc, err := v.dossierCounts(n)
 	if err != nil {
 		return s, err
 	}
+	s.Quarantined, s.Dossiers = dc.quarantined, dc.dossiers
+	return s, nil
+}
+
+// dossierCounts counts the dossiers of démarche n by level and state, and
+// the quarantined ones, reading the snapshots one at a time; the result is
+// kept until the store changes.
+func (v storeView) dossierCounts(n int) (dossierCounts, error) {
+	gen, err := v.st.Generation()
+	if err != nil {
+		return dossierCounts{}, err
+	}
+	if v.counts != nil {
+		v.counts.mu.Lock()
+		defer v.counts.mu.Unlock()
+		if got, ok := v.counts.got[n]; ok && v.counts.gen[n] == gen {
+			return got, nil
+		}
+	}
+	var dc dossierCounts
 	counts := map[[2]string]int{}
-	for _, d := range snaps {
+	err = v.st.ForEachSnapshot(n, func(d store.Snapshot) bool {
 		if d.Deleted {
-			continue
+			return true
 		}
 		if d.Quarantined {
-			s.Quarantined++
+			dc.quarantined++
 		}
 		counts[[2]string{d.Level, d.State}]++
+		return true
+	})
+	if err != nil {
+		return dossierCounts{}, err
 	}
 	for k, c := range counts {
-		s.Dossiers = append(s.Dossiers, web.DossierCount{Level: k[0], State: k[1], Count: c})
+		dc.dossiers = append(dc.dossiers, web.DossierCount{Level: k[0], State: k[1], Count: c})
 	}
-	return s, nil
+	if v.counts != nil {
+		if v.counts.gen == nil {
+			v.counts.gen, v.counts.got = map[int]uint64{}, map[int]dossierCounts{}
+		}
+		v.counts.gen[n], v.counts.got[n] = gen, dc
+	}
+	return dc, nil
 }

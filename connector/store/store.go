@@ -132,3 +132,18 @@ func (s *Store) fail(step string) error {
 }
 
 func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
+
+// Generation identifies the state of the whole file: it changes with every
+// write transaction (it is bbolt's last committed transaction ID), so a
+// reader may keep what it computed from the store until it changes.
+func (s *Store) Generation() (uint64, error) {
+	var gen uint64
+	err := s.view(func(tx *bbolt.Tx) error {
+		gen = uint64(tx.ID())
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store generation: %w", err)
+	}
+	return gen, nil
+}

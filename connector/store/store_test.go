@@ -169,3 +169,16 @@ func fileVersion(t *testing.T, path string) int {
 	}))
 	return v
 }
+
+func TestGenerationChangesWithEveryWrite(t *testing.T) {
+	s := openTest(t)
+	g1, err := s.Generation()
+	must(t, err)
+	if g, _ := s.Generation(); g != g1 {
+		t.Errorf("a read changed the generation: %d then %d", g1, g)
+	}
+	must(t, s.SetCheckpoint(1, Checkpoint{UpdatedSince: t0}))
+	if g2, _ := s.Generation(); g2 == g1 {
+		t.Errorf("a write left the generation at %d", g1)
+	}
+}
