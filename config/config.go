@@ -44,8 +44,8 @@ type Store struct {
 	// OpenTimeout is how long to wait for the file lock held by another
 	// process before giving up (bbolt would otherwise wait forever).
 	OpenTimeout time.Duration `yaml:"open_timeout" json:"open_timeout"`
-	// RetentionDays is how long done outbox actions and journal entries are
-	// kept; 0 keeps them forever. The default, 1461 days (four years),
+	// RetentionDays is how long journal entries, and the payloads of done
+	// outbox actions, are kept; 0 keeps them forever. The default, 1461 days (four years),
 	// covers a label's three-year cycle and the year after it.
 	RetentionDays int `yaml:"retention_days" json:"retention_days"`
 }

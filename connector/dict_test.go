@@ -3,6 +3,7 @@ package connector
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -54,8 +55,17 @@ func TestBuildSnapshotDictionary(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build dictionary from %d snapshots: %v", len(samples), err)
 	}
+	// Never over the frozen dictionary (see store/codec.go): a new one goes
+	// to a new file, with a new ID in ZstdDictID above.
 	path := filepath.Join("store", "snapshots.zdict")
-	if err := os.WriteFile(path, d, 0o644); err != nil {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		t.Fatalf("%v: a dictionary in use is never rebuilt; write a new one under a new name and ID", err)
+	}
+	if _, err := f.Write(d); err != nil {
+		t.Fatal(errors.Join(err, f.Close()))
+	}
+	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s: %d bytes from %d snapshots", path, len(d), len(samples))

@@ -234,9 +234,9 @@ func (p *pass) logEnd(err error) {
 // pruneEvery is how often a complete pass prunes the store.
 const pruneEvery = 24 * time.Hour
 
-// pruneIfDue forgets, once a day, the done actions and journal entries
-// older than the configured retention, so that a store run for years does
-// not grow without end. It runs after a complete pass, under the pass's
+// pruneIfDue lightens, once a day, the done actions and deletes the journal
+// entries older than the configured retention (store.Prune), so that a
+// store run for years does not grow without end. It runs after a complete pass, under the pass's
 // lock; a failure is logged and retried by the next pass, never fatal.
 func (p *pass) pruneIfDue(cp *store.Checkpoint) {
 	days := p.s.opts.Config.Store.RetentionDays
@@ -251,5 +251,5 @@ func (p *pass) pruneIfDue(cp *store.Checkpoint) {
 	}
 	cp.LastPrune = p.now()
 	p.log.Info().Int("actions", actions).Int("journal_entries", entries).Time("before", before).
-		Msg("pruned the done actions and journal entries past the retention")
+		Msg("pruned the done actions and the journal entries past the retention")
 }

@@ -31,7 +31,7 @@ func (s *nodeSlot) UnmarshalJSON(raw []byte) error {
 	}
 	s.dossier, s.err = toDossier(w, time.Time{})
 	if s.err != nil {
-		s.err = &DecodeError{Op: opDossiersPage, Status: 200, Err: s.err}
+		s.dossier, s.err = Dossier{}, &DecodeError{Op: opDossiersPage, Status: 200, Err: s.err}
 	}
 	s.ok = s.err == nil
 	return nil

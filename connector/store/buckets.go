@@ -129,7 +129,7 @@ func forEachJSON[T any](b *bbolt.Bucket, reverse bool, fn func(k []byte, v T) bo
 	for k, data := first(); k != nil; k, data = next() {
 		var v T
 		if err := decodeValue(data, &v); err != nil {
-			return fmt.Errorf("decode %T at key %x: %w", v, k, err)
+			return fmt.Errorf("decode %T at key %s: %w", v, keyNumber(k), err)
 		}
 		if !fn(k, v) {
 			return nil

@@ -13,7 +13,7 @@ import (
 // Snapshots are most of a store: each holds a verdict with its French
 // messages, the candidacy and the parsed files, 4 to 5 KB of JSON. They are
 // stored as zstd frames compressed with a dictionary trained on snapshots,
-// which makes them about 3.5 times smaller (1.3 KB). The file is memory
+// which makes them about 3.5 times smaller (1.3 KB instead of 4.7). The file is memory
 // mapped, so its size is the daemon's resident memory as much as its heap
 // is (docs/benchmarks.md). Other values stay plain JSON.
 //
@@ -49,7 +49,7 @@ type codec struct {
 }
 
 // snapshotCodec is built on first use; it cannot fail but for a broken
-// embedded dictionary, which TestSnapshotDictionary rules out.
+// embedded dictionary, which TestSnapshotDictionaryFrozen rules out.
 var snapshotCodec = sync.OnceValues(func() (*codec, error) {
 	// Fastest is within 2% of the default level's ratio on snapshots, at
 	// a third of the time. A 128 KB window holds the dictionary and a

@@ -41,9 +41,10 @@
 // short transaction (MarkDone, MarkFailed). No method reads the clock:
 // times come in as arguments.
 //
-// Done actions and journal entries are kept for a retention (Prune, run
-// once a day by the connector): the open-actions index spares the executor
-// and /metrics a read of the whole outbox meanwhile.
+// Journal entries are kept for a retention and done actions lose their
+// payload after it (Prune, run once a day by the connector), keeping their
+// key; the open-actions index spares the executor and /metrics a read of
+// the whole outbox.
 //
 // The file is locked while open: one process at a time. Open waits
 // Options.Timeout for the lock, then fails with a message naming the file.

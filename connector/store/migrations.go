@@ -112,11 +112,11 @@ func migrateV2(tx *bbolt.Tx) error {
 	return root.ForEachBucket(func(k []byte) error {
 		d := root.Bucket(k)
 		if _, err := d.CreateBucketIfNotExists(bucketPasses); err != nil {
-			return fmt.Errorf("démarche %x: create passes bucket: %w", k, err)
+			return fmt.Errorf("démarche %s: create passes bucket: %w", keyNumber(k), err)
 		}
 		index, err := d.CreateBucketIfNotExists(bucketJournalByDossier)
 		if err != nil {
-			return fmt.Errorf("démarche %x: create journal index: %w", k, err)
+			return fmt.Errorf("démarche %s: create journal index: %w", keyNumber(k), err)
 		}
 		return indexJournal(d.Bucket(bucketJournal), index)
 	})
@@ -171,7 +171,7 @@ func migrateV3(tx *bbolt.Tx) error {
 			}
 			z, err := compress(v)
 			if err != nil {
-				return fmt.Errorf("démarche %x dossier %x: %w", k, key, err)
+				return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
 			}
 			keys, values = append(keys, bytes.Clone(key)), append(values, z)
 			return nil
@@ -181,7 +181,7 @@ func migrateV3(tx *bbolt.Tx) error {
 		}
 		for i, key := range keys {
 			if err := dossiers.Put(key, values[i]); err != nil {
-				return fmt.Errorf("démarche %x dossier %x: %w", k, key, err)
+				return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
 			}
 		}
 		return nil
@@ -199,7 +199,7 @@ func migrateV4(tx *bbolt.Tx) error {
 		d := root.Bucket(k)
 		open, err := d.CreateBucketIfNotExists(bucketOutboxOpen)
 		if err != nil {
-			return fmt.Errorf("démarche %x: create outbox_open bucket: %w", k, err)
+			return fmt.Errorf("démarche %s: create outbox_open bucket: %w", keyNumber(k), err)
 		}
 		outbox := d.Bucket(bucketOutbox)
 		if outbox == nil {
@@ -210,7 +210,7 @@ func migrateV4(tx *bbolt.Tx) error {
 				State string `json:"state"`
 			}
 			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("démarche %x action %s: %w", k, key, err)
+				return fmt.Errorf("démarche %s action %s: %w", keyNumber(k), key, err)
 			}
 			if a.State == ActionDone {
 				return nil
@@ -218,4 +218,13 @@ func migrateV4(tx *bbolt.Tx) error {
 			return open.Put(key, []byte{})
 		})
 	})
+}
+
+// keyNumber reads a démarche or dossier key back as its number, for
+// messages; a key of another length is shown as hex.
+func keyNumber(k []byte) string {
+	if len(k) != 8 {
+		return fmt.Sprintf("%x", k)
+	}
+	return fmt.Sprint(binary.BigEndian.Uint64(k))
 }

@@ -65,13 +65,15 @@ func forEachOpen(tx *bbolt.Tx, demarche int, fn func(Action)) error {
 	return open.ForEach(func(k, _ []byte) error {
 		var a Action
 		found, err := getJSON(outbox, k, &a)
-		switch {
-		case err != nil:
+		if err != nil {
 			return fmt.Errorf("action %s: %w", k, err)
-		case !found:
-			return fmt.Errorf("action %s: in the open-actions index, not in the outbox", k)
 		}
-		fn(a)
+		// An entry without its action cannot be written by this package
+		// (both change in one transaction); should one appear, it names
+		// nothing to do, and must not stop every pass.
+		if found {
+			fn(a)
+		}
 		return nil
 	})
 }
@@ -201,13 +203,13 @@ func indexOpen(tx *bbolt.Tx, demarche int, a Action) error {
 	return open.Put([]byte(a.Key), []byte{})
 }
 
-// Prune forgets, for démarche, the done actions last changed before before
-// and the journal entries older than it, in one transaction, and returns
-// how many of each it deleted. Pending and parked actions are kept whatever
-// their age. A pruned action that a later pass plans again is made again:
-// the connector makes that harmless (a message's marker is looked for on
-// the dossier first, a decision needs the state it starts from, an
-// annotation is written only when its value differs).
+// Prune lightens, for démarche, the done actions last changed before before
+// and deletes the journal entries older than it, in one transaction, and
+// returns how many of each it touched. A pruned action loses its payload
+// and its last error, most of its size (a message's body), and keeps its
+// key, kind, state and dates: the key still stops the same action from
+// being planned again, which is what makes each message and decision
+// happen once, however old. Pending and parked actions are left whole.
 func (s *Store) Prune(demarche int, before time.Time) (actions, entries int, err error) {
 	err = s.update(func(tx *bbolt.Tx) error {
 		d, err := readDemarche(tx, demarche)
@@ -226,18 +228,22 @@ func (s *Store) Prune(demarche int, before time.Time) (actions, entries int, err
 	return actions, entries, nil
 }
 
+// pruneOutbox strips the done actions changed before before. bbolt forbids
+// writing a bucket while a cursor walks it: collect first, then write.
 func pruneOutbox(outbox *bbolt.Bucket, before time.Time) (int, error) {
-	var old [][]byte
-	err := forEachJSON(outbox, false, func(k []byte, a Action) bool {
-		if a.State == ActionDone && a.UpdatedAt.Before(before) {
-			old = append(old, bytes.Clone(k))
+	var old []Action
+	err := forEachJSON(outbox, false, func(_ []byte, a Action) bool {
+		if a.State == ActionDone && a.UpdatedAt.Before(before) && (len(a.Payload) > 0 || a.LastError != "") {
+			old = append(old, a)
 		}
 		return true
 	})
-	for _, k := range old {
-		if err == nil {
-			err = outbox.Delete(k)
+	for _, a := range old {
+		if err != nil {
+			break
 		}
+		a.Payload, a.LastError = nil, ""
+		err = putJSON(outbox, []byte(a.Key), a)
 	}
 	return len(old), err
 }

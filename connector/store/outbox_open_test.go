@@ -59,14 +59,15 @@ func TestActionKeyMustNameItsDossier(t *testing.T) {
 	}
 }
 
-func TestPruneForgetsOldDoneActionsAndEntries(t *testing.T) {
+func TestPruneLightensOldDoneActionsAndDeletesEntries(t *testing.T) {
 	s := openTest(t)
 	old, recent := t0, t0.AddDate(4, 0, 0)
+	body := json.RawMessage(`{"body":"Bonjour, il manque l'organigramme."}`)
 	_, err := s.SaveSnapshotAndPlan(3, Snapshot{Number: 5}, []Action{
-		{Key: "5/message/old-done", Kind: KindMessage, CreatedAt: old},
-		{Key: "5/message/recent-done", Kind: KindMessage, CreatedAt: old},
-		{Key: "5/message/old-pending", Kind: KindMessage, CreatedAt: old},
-		{Key: "5/message/old-parked", Kind: KindMessage, CreatedAt: old},
+		{Key: "5/message/old-done", Kind: KindMessage, CreatedAt: old, Payload: body},
+		{Key: "5/message/recent-done", Kind: KindMessage, CreatedAt: old, Payload: body},
+		{Key: "5/message/old-pending", Kind: KindMessage, CreatedAt: old, Payload: body},
+		{Key: "5/message/old-parked", Kind: KindMessage, CreatedAt: old, Payload: body},
 	}, []JournalEntry{{At: old, Kind: "evaluated"}})
 	must(t, err)
 	must(t, s.MarkDone(3, "5/message/old-done", old))
@@ -80,19 +81,53 @@ func TestPruneForgetsOldDoneActionsAndEntries(t *testing.T) {
 	if actions != 1 || entries != 1 {
 		t.Errorf("Prune = %d actions, %d entries; want 1, 1", actions, entries)
 	}
-	if got, _ := s.Actions(3, 5); keys(got) != "5/message/old-parked 5/message/old-pending 5/message/recent-done" {
-		t.Errorf("left = %s", keys(got))
+	for _, a := range mustActions(t, s, 5) {
+		stripped := len(a.Payload) == 0
+		if stripped != (a.Key == "5/message/old-done") {
+			t.Errorf("action %s (%s): payload %q after Prune", a.Key, a.State, a.Payload)
+		}
+		if a.Key == "5/message/old-done" && (a.State != ActionDone || !a.UpdatedAt.Equal(old) || a.Kind != KindMessage) {
+			t.Errorf("pruned action lost its record: %+v", a)
+		}
 	}
 	if got, _ := s.Journal(3, 5, 0); len(got) != 1 || got[0].Kind != "done" {
 		t.Errorf("journal left = %+v", got)
 	}
-	// A pruned key may be planned again (the connector makes that harmless).
+	// The pruned action's key still stops it from being planned again.
 	n, err := s.SaveSnapshotAndPlan(3, Snapshot{Number: 5}, []Action{{Key: "5/message/old-done", Kind: KindMessage, CreatedAt: recent}}, nil)
-	if err != nil || n != 1 {
-		t.Errorf("planning a pruned key again = %d, %v", n, err)
+	if err != nil || n != 0 {
+		t.Errorf("planning a pruned key again = %d new, %v; want 0", n, err)
+	}
+	if again, _, _ := s.Prune(3, recent.Add(-time.Hour)); again != 0 {
+		t.Errorf("a second Prune touched %d actions again", again)
 	}
 	if a, _, err := s.Prune(77, recent); err != nil || a != 0 {
 		t.Errorf("Prune of an unknown démarche = %d, %v", a, err)
+	}
+}
+
+func mustActions(t *testing.T, s *Store, dossier int) []Action {
+	t.Helper()
+	out, err := s.Actions(3, dossier)
+	must(t, err)
+	return out
+}
+
+// An index entry whose action is missing (which this package never writes)
+// names nothing to do; it must not stop the passes.
+func TestStaleOpenIndexEntryIsSkipped(t *testing.T) {
+	s := openTest(t)
+	_, err := s.SaveSnapshotAndPlan(3, Snapshot{Number: 5}, []Action{{Key: "5/message/a", Kind: KindMessage, CreatedAt: t0}}, nil)
+	must(t, err)
+	must(t, s.update(func(tx *bbolt.Tx) error {
+		open, err := writeSub(tx, 3, bucketOutboxOpen)
+		if err != nil {
+			return err
+		}
+		return open.Put([]byte("5/message/ghost"), []byte{})
+	}))
+	if pending, err := s.PendingActions(3); err != nil || keys(pending) != "5/message/a" {
+		t.Errorf("PendingActions = %s, %v", keys(pending), err)
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 // explain them: either all of it is written or none. An action whose key is
 // already in the outbox (pending, done or parked) is left as it is, neither
 // duplicated nor reset, which makes planning the same verdict twice
-// harmless (until Prune forgets a done one). Actions default to the pending state and to the snapshot's
+// harmless. Prune keeps the keys of the done actions it lightens. Actions default to the pending state and to the snapshot's
 // dossier; journal entries default to that dossier too. It returns how many
 // actions were new.
 func (s *Store) SaveSnapshotAndPlan(demarche int, snap Snapshot, actions []Action, journal []JournalEntry) (int, error) {
