@@ -37,7 +37,11 @@
 // another body's dossier numbers or error texts. With no users configured,
 // the pages are open (as the DITP) only when the server listens on a
 // loopback address; otherwise every request gets 401 with
-// WWW-Authenticate (Basic and Bearer).
+// WWW-Authenticate (Basic and Bearer). Failed credentials are counted per
+// client address: after 10, one more try every 10 seconds, and meanwhile
+// 429 with Retry-After before any check (throttle.go). Requests without
+// credentials and successful ones cost nothing. Forwarding headers are not
+// trusted, so behind a reverse proxy its clients share one allowance.
 //
 // The feed, and only the feed, also accepts the token as ?token=, because
 // calendar applications subscribe to a URL and cannot send headers. The

@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
+	"strconv"
 
 	"github.com/rs/zerolog"
 )
@@ -11,13 +13,15 @@ import (
 // Handler serves the status pages, the exports and the deadline feed. It
 // only reads the Source. Build it with New.
 type Handler struct {
-	opts  Options
-	log   zerolog.Logger
-	auth  *authenticator
-	pages *pages
-	clock clock
-	red   redactor
-	root  http.Handler
+	opts Options
+	log  zerolog.Logger
+	auth *authenticator
+	// throttle slows down the clients whose credentials keep failing.
+	throttle *failureThrottle
+	pages    *pages
+	clock    clock
+	red      redactor
+	root     http.Handler
 }
 
 // New builds the handler: it parses the embedded templates and checks the
@@ -34,12 +38,13 @@ func New(opts Options) (*Handler, error) {
 		return nil, err
 	}
 	h := &Handler{
-		opts:  opts,
-		log:   opts.Logger.With().Str("component", "ui").Logger(),
-		auth:  newAuthenticator(opts.Users, opts.Addr),
-		pages: p,
-		clock: clock{loc: opts.Location},
-		red:   redactor(opts.Secrets),
+		opts:     opts,
+		log:      opts.Logger.With().Str("component", "ui").Logger(),
+		auth:     newAuthenticator(opts.Users, opts.Addr),
+		throttle: newFailureThrottle(opts.Now),
+		pages:    p,
+		clock:    clock{loc: opts.Location},
+		red:      redactor(opts.Secrets),
 	}
 	h.root = withSecurityHeaders(h.routes())
 	switch {
@@ -81,10 +86,20 @@ func (h *Handler) routes() http.Handler {
 // with the viewer in their context; the others get 401.
 func (h *Handler) authenticated(next http.Handler, queryToken bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		addr := clientAddr(r)
+		if wait := h.throttle.wait(addr); wait > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+			h.log.Debug().Str("client", addr).Str("path", r.URL.Path).Msg("too many failed authentications: request refused unchecked")
+			h.renderError(w, r, http.StatusTooManyRequests)
+			return
+		}
 		v, ok := h.auth.authenticate(r, queryToken)
 		if !ok {
+			if hasCredentials(r, queryToken) {
+				h.throttle.failed(addr)
+				h.log.Info().Str("client", addr).Str("path", r.URL.Path).Msg("authentication failed")
+			}
 			challenge(w)
-			h.log.Debug().Str("path", r.URL.Path).Msg("unauthenticated request")
 			h.renderError(w, r, http.StatusUnauthorized)
 			return
 		}

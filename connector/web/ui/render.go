@@ -94,6 +94,7 @@ var errorTitles = map[int]string{
 	http.StatusBadRequest:          "Requête invalide",
 	http.StatusUnauthorized:        "Authentification requise",
 	http.StatusNotFound:            "Page introuvable",
+	http.StatusTooManyRequests:     "Trop de tentatives",
 	http.StatusInternalServerError: "Erreur du serveur",
 }
 
