@@ -17,10 +17,11 @@ import (
 
 // Source is what the pages read: *store.Store satisfies it. Snapshot
 // returns an error matching store.ErrNotFound for a dossier the store does
-// not hold. The pages only read.
+// not hold; ForEachSnapshot calls fn with each snapshot, by number, until
+// it returns false. The pages only read.
 type Source interface {
 	Demarches() ([]int, error)
-	Snapshots(demarche int) ([]store.Snapshot, error)
+	ForEachSnapshot(demarche int, fn func(store.Snapshot) bool) error
 	Snapshot(demarche, number int) (store.Snapshot, error)
 	Passes(demarche, limit int) ([]store.Pass, error)
 	Journal(demarche, dossier, limit int) ([]store.JournalEntry, error)

@@ -20,7 +20,17 @@ var _ Source = (*fakeSource)(nil)
 
 func (f *fakeSource) Demarches() ([]int, error) { return []int{1}, nil }
 
-func (f *fakeSource) Snapshots(int) ([]store.Snapshot, error) { return f.snapshots, f.err }
+func (f *fakeSource) ForEachSnapshot(_ int, fn func(store.Snapshot) bool) error {
+	if f.err != nil {
+		return f.err
+	}
+	for _, s := range f.snapshots {
+		if !fn(s) {
+			break
+		}
+	}
+	return nil
+}
 
 func (f *fakeSource) Snapshot(_, n int) (store.Snapshot, error) {
 	for _, s := range f.snapshots {
