@@ -105,12 +105,7 @@ func migrateV1(tx *bbolt.Tx) error {
 // migrateV2 adds each démarche's passes bucket and builds the
 // journal_by_dossier index from the journal written so far.
 func migrateV2(tx *bbolt.Tx) error {
-	root := tx.Bucket(bucketDemarches)
-	if root == nil {
-		return errors.New("no demarches bucket")
-	}
-	return root.ForEachBucket(func(k []byte) error {
-		d := root.Bucket(k)
+	return forEachDemarche(tx, func(k []byte, d *bbolt.Bucket) error {
 		if _, err := d.CreateBucketIfNotExists(bucketPasses); err != nil {
 			return fmt.Errorf("démarche %s: create passes bucket: %w", keyNumber(k), err)
 		}
@@ -153,12 +148,8 @@ func journalIndexKey(dossier int, seq uint64) []byte {
 // compressed as it is, not decoded and encoded again, so that nothing a
 // newer field may hold is lost.
 func migrateV3(tx *bbolt.Tx) error {
-	root := tx.Bucket(bucketDemarches)
-	if root == nil {
-		return errors.New("no demarches bucket")
-	}
-	return root.ForEachBucket(func(k []byte) error {
-		dossiers := root.Bucket(k).Bucket(bucketDossiers)
+	return forEachDemarche(tx, func(k []byte, d *bbolt.Bucket) error {
+		dossiers := d.Bucket(bucketDossiers)
 		if dossiers == nil {
 			return nil
 		}
@@ -191,12 +182,7 @@ func migrateV3(tx *bbolt.Tx) error {
 // migrateV4 creates each démarche's outbox_open bucket and indexes the
 // actions not done yet.
 func migrateV4(tx *bbolt.Tx) error {
-	root := tx.Bucket(bucketDemarches)
-	if root == nil {
-		return errors.New("no demarches bucket")
-	}
-	return root.ForEachBucket(func(k []byte) error {
-		d := root.Bucket(k)
+	return forEachDemarche(tx, func(k []byte, d *bbolt.Bucket) error {
 		open, err := d.CreateBucketIfNotExists(bucketOutboxOpen)
 		if err != nil {
 			return fmt.Errorf("démarche %s: create outbox_open bucket: %w", keyNumber(k), err)
@@ -227,4 +213,13 @@ func keyNumber(k []byte) string {
 		return fmt.Sprintf("%x", k)
 	}
 	return fmt.Sprint(binary.BigEndian.Uint64(k))
+}
+
+// forEachDemarche calls fn with the key and bucket of every démarche.
+func forEachDemarche(tx *bbolt.Tx, fn func(k []byte, d *bbolt.Bucket) error) error {
+	root := tx.Bucket(bucketDemarches)
+	if root == nil {
+		return errors.New("no demarches bucket")
+	}
+	return root.ForEachBucket(func(k []byte) error { return fn(k, root.Bucket(k)) })
 }
