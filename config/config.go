@@ -35,6 +35,10 @@ type DS struct {
 	AllowedFileHosts []string `yaml:"allowed_file_hosts" json:"allowed_file_hosts"`
 	// MaxFileBytes caps the size of one downloaded attachment.
 	MaxFileBytes int64 `yaml:"max_file_bytes" json:"max_file_bytes"`
+	// CheckpointMargin is subtracted from DS's clock to get the next pass's
+	// updatedSince. It covers a change DS committed after answering, and
+	// clock skew: a larger margin re-reads more dossiers, never loses one.
+	CheckpointMargin time.Duration `yaml:"checkpoint_margin" json:"checkpoint_margin"`
 }
 
 // Store is where the connector keeps its state.
@@ -196,6 +200,7 @@ func Default() Config {
 			BaseURL:           "https://demarche.numerique.gouv.fr",
 			RequestsPerMinute: 300,
 			RequestTimeout:    30 * time.Second,
+			CheckpointMargin:  2 * time.Minute,
 			MaxAttempts:       5,
 			MaxFileBytes:      50 << 20,
 		},

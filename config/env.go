@@ -32,6 +32,7 @@ func EnvVars() []EnvVar {
 		}},
 		{"SPPLUS_DS_REQUESTS_PER_MINUTE", "ds.requests_per_minute", setInt(func(c *Config) *int { return &c.DS.RequestsPerMinute })},
 		{"SPPLUS_DS_REQUEST_TIMEOUT", "ds.request_timeout", setDuration(func(c *Config) *time.Duration { return &c.DS.RequestTimeout })},
+		{"SPPLUS_DS_CHECKPOINT_MARGIN", "ds.checkpoint_margin", setDuration(func(c *Config) *time.Duration { return &c.DS.CheckpointMargin })},
 		{"SPPLUS_DS_MAX_ATTEMPTS", "ds.max_attempts", setInt(func(c *Config) *int { return &c.DS.MaxAttempts })},
 		{"SPPLUS_STORE_PATH", "store.path", func(c *Config, v string) error { c.Store.Path = v; return nil }},
 		{"SPPLUS_HTTP_ADDR", "http.addr", func(c *Config, v string) error { c.HTTP.Addr = v; return nil }},

@@ -14,6 +14,7 @@ func TestApplyEnvOverrides(t *testing.T) {
 		"SPPLUS_DS_REQUESTS_PER_MINUTE": " 120 ",
 		"SPPLUS_DS_REQUEST_TIMEOUT":     "45s",
 		"SPPLUS_DS_MAX_ATTEMPTS":        "3",
+		"SPPLUS_DS_CHECKPOINT_MARGIN":   "5m",
 		"SPPLUS_STORE_PATH":             "/var/lib/spplus/spplus.db",
 		"SPPLUS_HTTP_ADDR":              ":9000",
 		"SPPLUS_WEBHOOK_SECRET":         "hook",
@@ -28,7 +29,7 @@ func TestApplyEnvOverrides(t *testing.T) {
 	}
 	want := Default()
 	want.DS = DS{BaseURL: "https://ds.example.org", Token: "env-token", RequestsPerMinute: 120,
-		RequestTimeout: 45 * time.Second, MaxAttempts: 3, MaxFileBytes: want.DS.MaxFileBytes}
+		RequestTimeout: 45 * time.Second, MaxAttempts: 3, MaxFileBytes: want.DS.MaxFileBytes, CheckpointMargin: 5 * time.Minute}
 	want.Store.Path = "/var/lib/spplus/spplus.db"
 	want.HTTP = HTTP{Addr: ":9000", WebhookSecret: "hook", ReadyMaxAge: 3 * time.Hour}
 	want.Log = Log{Level: "debug", Format: "json"}

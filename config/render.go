@@ -151,7 +151,7 @@ func rank(order []string, key string) int {
 }
 
 // durationKeys are the keys whose values are durations.
-var durationKeys = []string{"request_timeout", "open_timeout", "ready_max_age", "reminder_every"}
+var durationKeys = []string{"request_timeout", "checkpoint_margin", "open_timeout", "ready_max_age", "reminder_every"}
 
 // shortenDurations writes durations the way a human would ("168h", not
 // "168h0m0s"); both forms parse alike.

@@ -56,6 +56,9 @@ func (p *problems) checkDS(d DS) {
 	if d.MaxFileBytes < 1 {
 		p.add("ds.max_file_bytes", "expected a positive number of bytes, got %d", d.MaxFileBytes)
 	}
+	if d.CheckpointMargin < time.Second || d.CheckpointMargin > 24*time.Hour {
+		p.add("ds.checkpoint_margin", "expected a duration from 1s to 24h such as 2m, got %s", d.CheckpointMargin)
+	}
 }
 
 func (p *problems) checkBaseURL(key, raw string) {

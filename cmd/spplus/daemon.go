@@ -49,6 +49,7 @@ func newEngine(cfg config.Config, log zerolog.Logger, o engineOptions) (*engine,
 	syncer, err := connector.New(connector.Options{
 		DS: client, Store: st, Config: cfg, Settings: rulesSettings(cfg.Rules),
 		Logger: log, DryRun: o.dryRun, Observer: o.observer, Now: o.now, Progress: o.progress,
+		SafetyMargin: cfg.DS.CheckpointMargin,
 	})
 	if err != nil {
 		st.Close()
