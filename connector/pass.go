@@ -236,8 +236,9 @@ const pruneEvery = 24 * time.Hour
 
 // pruneIfDue lightens, once a day, the done actions and deletes the journal
 // entries older than the configured retention (store.Prune), so that a
-// store run for years does not grow without end. It runs after a complete pass, under the pass's
-// lock; a failure is logged and retried by the next pass, never fatal.
+// store run for years does not grow without end. It runs after a complete
+// pass, under the pass's lock; a failure is logged and retried by the next
+// pass, never fatal.
 func (p *pass) pruneIfDue(cp *store.Checkpoint) {
 	days := p.s.opts.Config.Store.RetentionDays
 	if days <= 0 || p.now().Sub(cp.LastPrune) < pruneEvery {

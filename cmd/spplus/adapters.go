@@ -24,13 +24,17 @@ type storeView struct {
 // generation they were read at.
 type countsCache struct {
 	mu  sync.Mutex
-	gen map[int]uint64
 	got map[int]dossierCounts
 }
 
 type dossierCounts struct {
+	gen         uint64
 	quarantined int
 	dossiers    []web.DossierCount
+}
+
+func newStoreView(st *store.Store, demarches []int) storeView {
+	return storeView{st: st, demarches: demarches, counts: &countsCache{got: map[int]dossierCounts{}}}
 }
 
 var (
@@ -107,14 +111,12 @@ func (v storeView) dossierCounts(n int) (dossierCounts, error) {
 	if err != nil {
 		return dossierCounts{}, err
 	}
-	if v.counts != nil {
-		v.counts.mu.Lock()
-		defer v.counts.mu.Unlock()
-		if got, ok := v.counts.got[n]; ok && v.counts.gen[n] == gen {
-			return got, nil
-		}
+	v.counts.mu.Lock()
+	defer v.counts.mu.Unlock()
+	if got, ok := v.counts.got[n]; ok && got.gen == gen {
+		return got, nil
 	}
-	var dc dossierCounts
+	dc := dossierCounts{gen: gen}
 	counts := map[[2]string]int{}
 	err = v.st.ForEachSnapshot(n, func(d store.Snapshot) bool {
 		if d.Deleted {
@@ -132,11 +134,6 @@ func (v storeView) dossierCounts(n int) (dossierCounts, error) {
 	for k, c := range counts {
 		dc.dossiers = append(dc.dossiers, web.DossierCount{Level: k[0], State: k[1], Count: c})
 	}
-	if v.counts != nil {
-		if v.counts.gen == nil {
-			v.counts.gen, v.counts.got = map[int]uint64{}, map[int]dossierCounts{}
-		}
-		v.counts.gen[n], v.counts.got[n] = gen, dc
-	}
+	v.counts.got[n] = dc
 	return dc, nil
 }

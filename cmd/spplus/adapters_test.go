@@ -28,7 +28,7 @@ func TestStoreViewCountsFollowTheStore(t *testing.T) {
 	}
 	save(store.Snapshot{Number: 1, Level: "or", State: "accepte"}, store.Snapshot{Number: 2, Level: "or", State: "accepte"},
 		store.Snapshot{Number: 3, State: "en_construction", Quarantined: true})
-	v := storeView{st: st, demarches: []int{1}, counts: &countsCache{}}
+	v := newStoreView(st, []int{1})
 	count := func() (or, quarantined int) {
 		t.Helper()
 		s, err := v.demarcheState(1)
@@ -46,8 +46,8 @@ func TestStoreViewCountsFollowTheStore(t *testing.T) {
 		t.Fatalf("counts = %d or, %d quarantined; want 2, 1", or, q)
 	}
 	gen, _ := st.Generation()
-	if or, q := count(); or != 2 || q != 1 || v.counts.gen[1] != gen {
-		t.Fatalf("cached counts = %d, %d at generation %d; want 2, 1 at %d", or, q, v.counts.gen[1], gen)
+	if or, q := count(); or != 2 || q != 1 || v.counts.got[1].gen != gen {
+		t.Fatalf("cached counts = %d, %d at generation %d; want 2, 1 at %d", or, q, v.counts.got[1].gen, gen)
 	}
 	save(store.Snapshot{Number: 4, Level: "or", State: "accepte"})
 	if err := st.MarkDeleted(1, 1, time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)); err != nil {

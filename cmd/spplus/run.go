@@ -85,7 +85,7 @@ func daemon(ctx context.Context, env *cliEnv, f runFlags) error {
 		return usageError{err}
 	}
 	defer e.Close()
-	view := storeView{st: e.store, demarches: cfg.Numbers(), counts: &countsCache{}}
+	view := newStoreView(e.store, cfg.Numbers())
 	reg.MustRegister(web.NewStateCollector(view, nil, 0),
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return serve(ctx, cfg, log, e, reg, metrics, view)

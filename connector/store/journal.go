@@ -96,24 +96,8 @@ func dossierJournal(d *bbolt.Bucket, dossier, limit int) ([]JournalEntry, error)
 	return out, nil
 }
 
-// PruneJournal deletes the entries of démarche older than before, and
-// returns how many it deleted.
-func (s *Store) PruneJournal(demarche int, before time.Time) (int, error) {
-	n := 0
-	err := s.update(func(tx *bbolt.Tx) error {
-		d, err := readDemarche(tx, demarche)
-		if d == nil || err != nil {
-			return err
-		}
-		n, err = pruneJournal(d.Bucket(bucketJournal), d.Bucket(bucketJournalByDossier), before)
-		return err
-	})
-	if err != nil {
-		return 0, fmt.Errorf("prune the journal of démarche %d: %w", demarche, err)
-	}
-	return n, nil
-}
-
+// pruneJournal deletes the entries older than before and their index
+// entries (Prune calls it), and returns how many it deleted.
 func pruneJournal(journal, index *bbolt.Bucket, before time.Time) (int, error) {
 	var old []JournalEntry
 	err := forEachJSON(journal, false, func(_ []byte, e JournalEntry) bool {

@@ -39,9 +39,9 @@ func TestJournal(t *testing.T) {
 		t.Errorf("Journal of an unknown démarche = %v, %v", got, err)
 	}
 
-	n, err := s.PruneJournal(3, t0.Add(3*time.Hour+time.Second))
+	_, n, err := s.Prune(3, t0.Add(3*time.Hour+time.Second))
 	if err != nil || n != 4 {
-		t.Fatalf("PruneJournal = %d, %v; want 4 deleted", n, err)
+		t.Fatalf("Prune = %d entries, %v; want 4 deleted", n, err)
 	}
 	if got, _ := s.Journal(3, 0, 0); seqs(got) != seqsOf([]uint64{6, 5}) {
 		t.Errorf("after pruning: %v", seqs(got))

@@ -16,7 +16,7 @@ import (
 // journal entry holds the verdict of that evaluation, and the snapshot
 // holds the latest one. A dossier's state at a month's end is its latest
 // evaluation before then. So the history reaches back as far as the
-// journal does (PruneJournal may cut it); a dossier evaluated only before
+// journal does (store.Prune may cut it); a dossier evaluated only before
 // that shows from its current snapshot's evaluation on. Dossiers deleted
 // on DS are left out, and a dossier counts in the groupe it is in today.
 const (
