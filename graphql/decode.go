@@ -24,6 +24,7 @@ type nodeSlot struct {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *nodeSlot) UnmarshalJSON(raw []byte) error {
+	*s = nodeSlot{}
 	w, number, err := decodeWire(raw)
 	s.number, s.err = number, err
 	if err != nil || w == nil {

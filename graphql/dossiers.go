@@ -131,7 +131,7 @@ func (c *Client) dossierPage(ctx context.Context, demarche int, updatedSince *ti
 }
 
 // newPageData is the page request's decoding target.
-func newPageData() any { return new(dossiersPageData) }
+func newPageData() streamDecoder { return new(dossiersPageData) }
 
 // parsePage turns a page answer into a DossierPage, keeping the dossiers
 // that decoded and listing the others in Failed.

@@ -3,8 +3,11 @@ package graphql
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -28,13 +31,17 @@ func FuzzDecodeNode(f *testing.F) {
 
 // FuzzDecodeResponse feeds an arbitrary status and body through the whole
 // answer path of a page (status, envelope, errors, frame, nodes): it must
-// never panic, and must give either a page or an error.
+// never panic, and must give either a page or an error. A page answer is
+// read as a stream (stream.go); whenever json.Unmarshal reads the same
+// body into a page, the stream must read the same page.
 func FuzzDecodeResponse(f *testing.F) {
 	f.Add(200, []byte(pageJSON([]string{dossierJSON(1), "null"}, true, "c1",
 		`[{"message":"x","path":["demarche","dossiers","nodes",1],"extensions":{"code":"invalid_null"}}]`)))
 	f.Add(200, []byte(`{"data":null,"errors":[{"message":"Dossier not found","path":["dossier",1.5,-2,{}],"extensions":{"code":"not_found"}}]}`))
 	f.Add(200, []byte(`{"data":{"demarche":{"dossiers":{"pageInfo":null,"nodes":[1,2]}}}}`))
 	f.Add(200, []byte(`{"data":{"demarche":{"dossiers":{"pageInfo":{"hasNextPage":false},"nodes":null}}},"errors":[{"path":["demarche","dossiers","nodes",99]}]}`))
+	f.Add(200, []byte(`{"DATA":{"Demarche":{"dossiers":{"pageInfo":{"hasNextPage":true,"endCursor":"x"},"nodes":[{"number":7}],"nodes":[]}},"extra":[1,{}]}} `))
+	f.Add(200, []byte(`{"data":{"demarche":{"dossiers":{"pageInfo":{"hasNextPage":false},"edges":[{"cursor":"Y"}],"nodes":[null]}}}}{}`))
 	f.Add(429, []byte("Calm down, cowboy!"))
 	f.Add(401, []byte(`{"errors":[{"message":"Token expired","extensions":{"code":"unauthorized"}}]}`))
 	f.Add(500, []byte(`<html>`))
@@ -46,18 +53,64 @@ func FuzzDecodeResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		hr := &http.Response{StatusCode: status, Header: http.Header{"Date": {"Mon, 02 Mar 2026 09:30:00 GMT"}, "Retry-After": {"3"}},
 			Body: io.NopCloser(bytes.NewReader(body))}
-		resp, err := c.readResponse(opDossiersPage, hr, body, newPageData)
+		resp, err := c.readResponse(opDossiersPage, hr, newPageData)
+		var page *DossierPage
 		if err != nil {
 			if resp != nil {
 				t.Fatal("both a response and an error")
 			}
+		} else {
+			page, err = c.parsePage(resp, "c0")
+			if (page == nil) == (err == nil) {
+				t.Fatalf("page %v and error %v", page, err)
+			}
+		}
+		if status != http.StatusOK {
 			return
 		}
-		page, err := c.parsePage(resp, "c0")
-		if (page == nil) == (err == nil) {
-			t.Fatalf("page %v and error %v", page, err)
+		want, wantErr := unmarshalPage(c, body)
+		if wantErr != nil {
+			return // the stream may read what Unmarshal refuses (a null "data", then an object)
+		}
+		if err != nil {
+			t.Fatalf("json.Unmarshal reads a page, the stream fails: %v", err)
+		}
+		if got, exp := describePage(page), describePage(want); got != exp {
+			t.Fatalf("the stream reads\n%s\njson.Unmarshal reads\n%s", got, exp)
 		}
 	})
+}
+
+// unmarshalPage reads a 200 page answer with json.Unmarshal, the reference
+// the stream reader must match.
+func unmarshalPage(c *Client, body []byte) (*DossierPage, error) {
+	env := envelope{Data: new(dossiersPageData)}
+	if err := json.Unmarshal(body, &env); err != nil {
+		return nil, err
+	}
+	resp := &response{errs: c.graphQLErrors(opDossiersPage, env.Errors), serverTime: parseDate("Mon, 02 Mar 2026 09:30:00 GMT")}
+	if env.Data != nil {
+		resp.typed = env.Data
+	}
+	if resp.typed == nil && len(resp.errs) == 0 {
+		return nil, errors.New("neither data nor errors")
+	}
+	return c.parsePage(resp, "c0")
+}
+
+// describePage renders what a page holds, dossiers as JSON (not their
+// pointers) and errors by their text.
+func describePage(p *DossierPage) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "cursor %q next %t at %v\n", p.EndCursor, p.HasNextPage, p.ServerTime)
+	for _, d := range p.Dossiers {
+		j, err := json.Marshal(d)
+		fmt.Fprintf(&b, "dossier %s %v\n", j, err)
+	}
+	for _, f := range p.Failed {
+		fmt.Fprintf(&b, "failed %d %d %v\n", f.Index, f.Number, f.Err)
+	}
+	return b.String()
 }
 
 // FuzzOutsideHeaders feeds the other parsers of server-sent text: the 429

@@ -27,10 +27,10 @@ type request struct {
 	query      string
 	vars       map[string]any
 	idempotent bool // safe to resend after it may have run
-	// newData, when set, returns a fresh pointer to decode "data" into,
-	// in the same pass as the envelope (response.typed); else "data" is
-	// kept raw (response.data). Big answers (pages) use it.
-	newData func() any
+	// newData, when set, returns a fresh target that reads "data" from
+	// the answer as it arrives (response.typed); else "data" is kept raw
+	// (response.data). Big answers (pages) use it.
+	newData func() streamDecoder
 }
 
 // response is a decoded HTTP 200 GraphQL answer.
@@ -81,13 +81,18 @@ func (c *Client) attempt(ctx context.Context, r request) (resp *response, sent b
 		return nil, wrote.Load(), c.transportError(ctx, actx, r.op, err, wrote.Load())
 	}
 	defer func() { _ = hr.Body.Close() }()
-	raw, err := io.ReadAll(io.LimitReader(hr.Body, maxResponseBytes+1))
-	if err != nil {
-		return nil, true, c.transportError(ctx, actx, r.op, err, true)
+	resp, err = c.readResponse(r.op, hr, r.newData)
+	if re, ok := errors.AsType[*bodyReadError](err); ok {
+		return nil, true, c.transportError(ctx, actx, r.op, re.err, true)
 	}
-	resp, err = c.readResponse(r.op, hr, raw, r.newData)
 	return resp, true, err
 }
+
+// bodyReadError is a failure to read an answer's body: the network's, not
+// the answer's.
+type bodyReadError struct{ err error }
+
+func (e *bodyReadError) Error() string { return e.err.Error() }
 
 // transportError wraps a failed round trip. A caller's cancelled context is
 // returned as is; the attempt's own deadline becomes a timeout.
@@ -100,10 +105,19 @@ func (c *Client) transportError(parent, actx context.Context, op string, err err
 }
 
 // readResponse turns a status and body into a response or a typed error.
-// newData is request.newData.
-func (c *Client) readResponse(op string, hr *http.Response, raw []byte, newData func() any) (*response, error) {
-	if len(raw) > maxResponseBytes {
-		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: fmt.Errorf("body larger than %d bytes", maxResponseBytes)}
+// newData is request.newData: with it, a 200 answer is decoded as it is
+// read; otherwise the body is read whole first.
+func (c *Client) readResponse(op string, hr *http.Response, newData func() streamDecoder) (*response, error) {
+	body := &limitedBody{r: hr.Body, limit: maxResponseBytes}
+	if hr.StatusCode == http.StatusOK && newData != nil {
+		return c.readStream(op, hr, body, newData())
+	}
+	raw, err := io.ReadAll(body)
+	switch {
+	case body.readErr != nil:
+		return nil, &bodyReadError{body.readErr}
+	case err != nil:
+		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: err}
 	}
 	switch {
 	case hr.StatusCode == http.StatusTooManyRequests:
@@ -112,26 +126,40 @@ func (c *Client) readResponse(op string, hr *http.Response, raw []byte, newData 
 	case hr.StatusCode != http.StatusOK:
 		return nil, c.httpError(op, hr.StatusCode, raw)
 	}
-	env := envelope{Data: new(json.RawMessage)}
-	if newData != nil {
-		env.Data = newData()
-	}
+	var data json.RawMessage
+	env := envelope{Data: &data}
 	if err := json.Unmarshal(raw, &env); err != nil {
 		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: err}
 	}
-	resp := &response{errs: c.graphQLErrors(op, env.Errors), serverTime: parseDate(hr.Header.Get("Date"))}
-	// A JSON null sets env.Data to nil; an absent "data" leaves it as set.
-	if rawData, ok := env.Data.(*json.RawMessage); ok {
-		if len(*rawData) > 0 {
-			resp.data = *rawData
-		}
-	} else if env.Data != nil {
-		resp.typed = env.Data
+	// A JSON null sets env.Data to nil; an absent "data" leaves it empty.
+	if env.Data != nil && len(data) > 0 {
+		return c.newResponse(op, hr, data, nil, env.Errors)
 	}
-	if resp.data == nil && resp.typed == nil && len(resp.errs) == 0 {
+	return c.newResponse(op, hr, nil, nil, env.Errors)
+}
+
+// readStream decodes a 200 answer as it is read, "data" into target.
+func (c *Client) readStream(op string, hr *http.Response, body *limitedBody, target streamDecoder) (*response, error) {
+	typed, errs, err := streamEnvelope(json.NewDecoder(body), target)
+	if body.readErr != nil {
+		return nil, &bodyReadError{body.readErr}
+	}
+	if err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			err = fmt.Errorf("truncated body: %w", io.ErrUnexpectedEOF)
+		}
+		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: err}
+	}
+	return c.newResponse(op, hr, nil, typed, errs)
+}
+
+// newResponse builds the response of a decoded 200 answer, which must hold
+// data or errors.
+func (c *Client) newResponse(op string, hr *http.Response, data json.RawMessage, typed any, errs []wireError) (*response, error) {
+	if data == nil && typed == nil && len(errs) == 0 {
 		return nil, &DecodeError{Op: op, Status: hr.StatusCode, Err: errors.New("neither data nor errors in the body")}
 	}
-	return resp, nil
+	return &response{data: data, typed: typed, errs: c.graphQLErrors(op, errs), serverTime: parseDate(hr.Header.Get("Date"))}, nil
 }
 
 // httpError builds an HTTPError, keeping DS's message and code when the

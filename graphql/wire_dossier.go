@@ -98,15 +98,23 @@ type dossiersPageQuery struct {
 }
 
 // dossiersPageData decodes the page query's data; each node is decoded in
-// its own slot so one bad dossier does not sink the page.
+// its own slot so one bad dossier does not sink the page. It reads itself
+// from the answer as it arrives (see stream.go): the JSON tags say what
+// json.Unmarshal would read, which the stream reader matches.
 type dossiersPageData struct {
-	Demarche *struct {
-		Dossiers *struct {
-			PageInfo *pageInfoWire `json:"pageInfo"`
-			Edges    []*edgeWire   `json:"edges"`
-			Nodes    []nodeSlot    `json:"nodes"`
-		} `json:"dossiers"`
-	} `json:"demarche"`
+	Demarche *pageDemarcheWire `json:"demarche"`
+}
+
+// pageDemarcheWire is the démarche of a page answer.
+type pageDemarcheWire struct {
+	Dossiers *pageConnectionWire `json:"dossiers"`
+}
+
+// pageConnectionWire is the dossiers connection of a page answer.
+type pageConnectionWire struct {
+	PageInfo *pageInfoWire `json:"pageInfo"`
+	Edges    []*edgeWire   `json:"edges"`
+	Nodes    []nodeSlot    `json:"nodes"`
 }
 
 // dossierNumbersQuery re-reads a page's dossier numbers only, to name the
