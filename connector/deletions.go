@@ -32,7 +32,7 @@ func (p *pass) readDeletions(ctx context.Context, cp store.Checkpoint) error {
 
 // markDeleted marks one snapshot deleted and journals it, once.
 func (p *pass) markDeleted(d graphql.DeletedDossier) error {
-	if p.seen[d.Number] {
+	if p.seen(d.Number) {
 		return nil // visible in this pass's listing: restored since
 	}
 	snap, err := p.st().Snapshot(p.dem, d.Number)

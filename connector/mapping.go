@@ -2,15 +2,11 @@ package connector
 
 import (
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/spplus/spplus/config"
 	"github.com/spplus/spplus/graphql"
 	"github.com/spplus/spplus/rules"
+	"github.com/spplus/spplus/rules/sheets"
 )
 
 // toCandidacy maps a DS dossier to the candidacy the rules judge, reading
@@ -78,7 +74,7 @@ func (r *champReader) pieces(d *graphql.Dossier) rules.Pieces {
 
 // service reads the kind of service: an option naming "central" or "local".
 func (r *champReader) service() rules.ServiceKind {
-	v := fold(r.text(config.FieldService))
+	v := sheets.Fold(r.text(config.FieldService))
 	switch {
 	case v == "":
 		return ""
@@ -94,7 +90,7 @@ func (r *champReader) service() rules.ServiceKind {
 
 // audit reads the kind of audit: initial, de suivi, de renouvellement.
 func (r *champReader) audit() rules.AuditKind {
-	v := fold(r.text(config.FieldAudit))
+	v := sheets.Fold(r.text(config.FieldAudit))
 	switch {
 	case v == "":
 		return ""
@@ -133,7 +129,7 @@ func (r *champReader) locals() []rules.LocalService {
 
 // level reads a level option: Bronze, Argent, Or, or Aucun (none).
 func (r *champReader) level(key string) rules.Level {
-	v := fold(r.text(key))
+	v := sheets.Fold(r.text(key))
 	switch v {
 	case "":
 		return rules.LevelUnknown
@@ -146,17 +142,6 @@ func (r *champReader) level(key string) rules.Level {
 	c, _ := r.get(key)
 	r.bad(key, c, "un niveau (Bronze, Argent, Or ou Aucun)")
 	return rules.LevelUnknown
-}
-
-// fold lowers s and strips its accents, to match options whatever their
-// spelling ("Audit de suivi", "AUDIT DE SUIVI", "audit de suivi").
-func fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
-	return strings.Join(strings.Fields(strings.ToLower(out)), " ")
 }
 
 func firstNonEmpty(values ...string) string {

@@ -118,8 +118,7 @@ func (p *pass) processPage(ctx context.Context, page *graphql.DossierPage) error
 			p.blocked(fmt.Errorf("a dossier of a page could not be read nor identified: %w", f.Err))
 			continue
 		}
-		p.seen[f.Number] = true
-		p.touched[f.Number] = true
+		p.markTouched(f.Number)
 		p.report.Seen++
 		if err := p.dossierFailed(f.Number, fmt.Errorf("read dossier %d: %w", f.Number, f.Err)); err != nil {
 			return err

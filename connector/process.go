@@ -70,7 +70,7 @@ func (p *pass) commit(ctx context.Context, pr prepared) error {
 // failed one recorded.
 func (p *pass) settle(ctx context.Context, pr prepared) (evaluation, bool, error) {
 	n := pr.dossier.Number
-	p.seen[n] = true
+	p.markSeen(n)
 	p.report.Seen++
 	switch {
 	case pr.quarantined:
@@ -80,7 +80,7 @@ func (p *pass) settle(ctx context.Context, pr prepared) (evaluation, bool, error
 		p.report.Unchanged++
 		return evaluation{}, false, nil
 	}
-	p.touched[n] = true
+	p.markTouched(n)
 	if pr.err == nil {
 		return pr.ev, true, nil
 	}
@@ -151,7 +151,7 @@ func (p *pass) save(ctx context.Context, ev evaluation) error {
 		p.reportPlanned(ev)
 		return nil
 	}
-	p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome)
+	p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome, len(ev.actions))
 	if _, err := p.st().SaveSnapshotAndPlan(p.dem, ev.snap, ev.actions, p.entries(ev)); err != nil {
 		return &fatalError{err}
 	}
@@ -181,7 +181,7 @@ func (p *pass) saveAll(ctx context.Context, evs []evaluation) error {
 		return &fatalError{err}
 	}
 	for _, ev := range evs {
-		p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome)
+		p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome, len(ev.actions))
 		p.s.opts.Observer.DossierEvaluated(p.dem, ev.dossier.State, string(ev.outcome.Level), ev.outcome.ruleIDs())
 	}
 	if err := p.step(StepPageSaved, 0); err != nil {
@@ -197,7 +197,7 @@ func (p *pass) saveAll(ctx context.Context, evs []evaluation) error {
 
 // reportPlanned reports an evaluation whose plan is not made (DryRun).
 func (p *pass) reportPlanned(ev evaluation) {
-	p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome)
+	p.report.evaluated(ev.dossier.Number, ev.dossier.State, ev.outcome, len(ev.actions))
 	for _, a := range ev.actions {
 		p.report.action(a, ResultPlanned, nil)
 	}

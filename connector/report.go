@@ -45,8 +45,13 @@ type PassReport struct {
 	Skipped int `json:"skipped"`
 	Failed  int `json:"failed"`
 	Parked  int `json:"parked"`
-	// Dossiers are in the order they were met.
+	// Dossiers are in the order they were met. Past the first
+	// MaxQuietListed, a dossier that was only evaluated (nothing planned,
+	// no error) is counted in Unlisted instead: a first pass over a big
+	// démarche would otherwise hold and print a line per dossier, which
+	// spplus export already gives.
 	Dossiers []DossierReport `json:"dossiers"`
+	Unlisted int             `json:"unlisted"`
 	Errors   []string        `json:"errors"`
 
 	// index finds a dossier's report; a pass runs on one goroutine.
@@ -89,6 +94,10 @@ type CheckReport struct {
 	Changed bool           `json:"changed"`
 	Actions []ActionReport `json:"actions"`
 }
+
+// MaxQuietListed is how many dossiers a PassReport lists before it only
+// counts the dossiers that were evaluated with nothing to do.
+const MaxQuietListed = 1000
 
 // dossier returns the report of dossier n, creating it.
 func (r *PassReport) dossier(n int) *DossierReport {
@@ -135,8 +144,13 @@ func (r *PassReport) fail(n int, err error) {
 	r.Errors = append(r.Errors, err.Error())
 }
 
-// evaluated records an evaluation.
-func (r *PassReport) evaluated(n int, state string, o outcome) {
+// evaluated records an evaluation; planned counts the actions it planned.
+func (r *PassReport) evaluated(n int, state string, o outcome, planned int) {
+	if _, listed := r.index[n]; !listed && planned == 0 && len(r.Dossiers) >= MaxQuietListed {
+		r.Unlisted++
+		r.Evaluated++
+		return
+	}
 	d := r.dossier(n)
 	d.State, d.Evaluated, d.Complete, d.Level, d.Findings = state, true, o.Complete, string(o.Level), o.ruleIDs()
 	r.Evaluated++
@@ -196,6 +210,9 @@ func (r *PassReport) String() string {
 			fmt.Fprintf(&b, "\n    error: %s", d.Error)
 		}
 		b.WriteByte('\n')
+	}
+	if r.Unlisted > 0 {
+		fmt.Fprintf(&b, "  and %d more dossiers evaluated with nothing to do (spplus export lists every dossier)\n", r.Unlisted)
 	}
 	return b.String()
 }

@@ -14,9 +14,9 @@ import (
 // would otherwise never bring back, and plans the reminders that are due.
 func (p *pass) scanStore(ctx context.Context) error {
 	var retry, remind []int
-	err := p.st().ForEachSnapshot(p.dem, func(s store.Snapshot) bool {
+	err := p.st().ForEachSnapshotState(p.dem, func(s store.Snapshot) bool {
 		switch {
-		case p.touched[s.Number] || s.Deleted || s.Quarantined:
+		case p.touched(s.Number) || s.Deleted || s.Quarantined:
 		case s.Failures > 0:
 			retry = append(retry, s.Number)
 		case p.reminderCandidate(s):
@@ -57,7 +57,7 @@ func (p *pass) retry(ctx context.Context, n int) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p.seen[n], p.touched[n] = true, true
+		p.markTouched(n)
 		return p.dossierFailed(n, fmt.Errorf("read dossier %d: %w", n, err))
 	}
 	if err := p.step(StepDossierFetched, n); err != nil {
@@ -119,7 +119,7 @@ func (p *pass) one(ctx context.Context, n int) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		p.seen[n], p.touched[n] = true, true
+		p.markTouched(n)
 		if ferr := p.dossierFailed(n, fmt.Errorf("read dossier %d: %w", n, err)); ferr != nil {
 			return ferr
 		}

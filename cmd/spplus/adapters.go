@@ -118,7 +118,7 @@ func (v storeView) dossierCounts(n int) (dossierCounts, error) {
 	}
 	dc := dossierCounts{gen: gen}
 	counts := map[[2]string]int{}
-	err = v.st.ForEachSnapshot(n, func(d store.Snapshot) bool {
+	err = v.st.ForEachSnapshotState(n, func(d store.Snapshot) bool {
 		if d.Deleted {
 			return true
 		}

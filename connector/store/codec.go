@@ -92,16 +92,27 @@ func compressed(data []byte) bool { return bytes.HasPrefix(data, zstdMagic) }
 // decodeValue decodes a stored value into v, decompressing it first when
 // it is a zstd frame.
 func decodeValue(data []byte, v any) error {
+	var buf []byte
+	return decodeValueBuf(data, v, &buf)
+}
+
+// decodeValueBuf is decodeValue decompressing into *buf, which it grows
+// and keeps for the next value: a walk over every snapshot reuses one.
+// (json.Unmarshal copies what it keeps, so the buffer can be reused.)
+func decodeValueBuf(data []byte, v any, buf *[]byte) error {
 	if compressed(data) {
 		c, err := snapshotCodec()
 		if err != nil {
 			return err
 		}
-		plain, err := c.dec.DecodeAll(data, make([]byte, 0, 4*len(data)))
+		if *buf == nil {
+			*buf = make([]byte, 0, 4*len(data))
+		}
+		plain, err := c.dec.DecodeAll(data, (*buf)[:0])
 		if err != nil {
 			return fmt.Errorf("decompress %T: %w", v, err)
 		}
-		data = plain
+		*buf, data = plain, plain
 	}
 	return json.Unmarshal(data, v)
 }

@@ -61,14 +61,14 @@ func newAnswerDecoder(q rules.Questionnaires) (*answerDecoder, error) {
 	for _, u := range usualSpellings {
 		d.addShort(u.cell, rules.Answer{Kind: rules.AnswerPoints, Quarters: u.quarters})
 	}
-	if a, ok := d.labels[fold("NC")]; ok {
+	if a, ok := d.labels[Fold("NC")]; ok {
 		d.addShort("NC", a)
 	}
 	return d, nil
 }
 
 func (d *answerDecoder) addLabel(label string, a rules.Answer) error {
-	key := fold(label)
+	key := Fold(label)
 	if key == "" {
 		return fmt.Errorf("questionnaires: empty answer or NC label")
 	}
@@ -122,7 +122,7 @@ func (d *answerDecoder) slow(raw string) (rules.Answer, bool) {
 		}
 		return rules.Answer{Kind: rules.AnswerPoints, Quarters: int8(q)}, true
 	}
-	a, ok := d.labels[fold(s)]
+	a, ok := d.labels[Fold(s)]
 	return a, ok
 }
 

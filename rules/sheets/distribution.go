@@ -42,7 +42,7 @@ func readDistribution(src rowSource, name string, head []string, layout rules.Su
 	d := &distribution{src: src, name: name, head: h, layout: layout, tally: rules.NewSurveyTally(layout),
 		index: make(map[string]int, len(layout.Questions)), where: make([]ParseError, len(layout.Questions)), seen: make([]bool, len(layout.Questions))}
 	for i, q := range layout.Questions {
-		d.index[fold(q.Code)] = i
+		d.index[Fold(q.Code)] = i
 	}
 	if err := d.readAll(); err != nil {
 		return nil, err
@@ -74,10 +74,10 @@ func (d *distribution) readAll() error {
 // row reads a question's counts, or the admissible row.
 func (d *distribution) row(rec []string) error {
 	code := trim(d.head.get(rec, 0))
-	if fold(code) == admissibleRow {
+	if Fold(code) == admissibleRow {
 		return d.admissibleRow(rec)
 	}
-	i, ok := d.index[fold(code)]
+	i, ok := d.index[Fold(code)]
 	if !ok {
 		return d.head.fail(d.src, 0, fmt.Sprintf("unknown question %s, expected %s or %q",
 			quote(code), strings.Join(questionCodes(d.layout), ", "), admissibleRow))

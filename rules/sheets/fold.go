@@ -7,12 +7,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// fold returns the key under which a label, header or token is matched:
+// Fold returns the key under which a label, header or token is matched:
 // accents removed, lower case, typographic apostrophes made plain, runs of
 // spaces (non-breaking ones included) made one, no space around "/", and
 // no leading or trailing space. So "Non concerné  /  NE SE PRONONCE PAS"
 // and "non concerne/ne se prononce pas" have the same key.
-func fold(s string) string {
+func Fold(s string) string {
 	if isPlainASCII(s) {
 		return foldASCII(s)
 	}
@@ -34,7 +34,7 @@ func fold(s string) string {
 	return b.String()
 }
 
-// foldASCII is fold for plain ASCII text, the common case, without the
+// foldASCII is Fold for plain ASCII text, the common case, without the
 // Unicode normalisation pass.
 func foldASCII(s string) string {
 	var b strings.Builder

@@ -140,7 +140,7 @@ func (t *table) auditPoint(rec []string) (rules.AuditPoint, error) {
 func (t *table) engagement(rec []string) (int, bool, error) {
 	cell := t.head.get(rec, 1)
 	s := trim(cell)
-	if fold(s) == "or" {
+	if Fold(s) == "or" {
 		return 0, true, nil
 	}
 	if len(s) == 1 && s[0] >= '1' && s[0] <= '8' {

@@ -42,7 +42,7 @@ func readHeader(src rowSource, file string) ([]string, error) {
 func mapHeader(src rowSource, head, known []string, expected string) (*header, error) {
 	keys := make(map[string]int, len(known))
 	for k, name := range known {
-		keys[fold(name)] = k
+		keys[Fold(name)] = k
 	}
 	h := &header{slot: make([]int, len(head)), pos: make([]int, len(known)), names: make([]string, len(head))}
 	for k := range h.pos {
@@ -51,7 +51,7 @@ func mapHeader(src rowSource, head, known []string, expected string) (*header, e
 	for i, cell := range head {
 		h.names[i] = trim(strings.TrimPrefix(cell, "\uFEFF"))
 		h.slot[i] = noColumn
-		key := fold(h.names[i])
+		key := Fold(h.names[i])
 		if key == "" {
 			continue
 		}

@@ -113,7 +113,7 @@ func (o Options) layout(kind rules.SurveyKind) (rules.SurveyLayout, error) {
 	}
 	seen := make(map[string]bool, len(l.Questions))
 	for _, q := range l.Questions {
-		key := fold(q.Code)
+		key := Fold(q.Code)
 		if key == "" || key == completeColumn || seen[key] {
 			return l, fmt.Errorf("questionnaires: %s question code %q is empty, reserved or repeated", kind, q.Code)
 		}

@@ -91,7 +91,7 @@ func parseBool(s string) (value, ok bool) {
 	case "non", "Non", "NON", "0", "false", "FALSE", "False", "faux", "FAUX", "Faux":
 		return false, true
 	}
-	switch fold(s) {
+	switch Fold(s) {
 	case "oui", "1", "true", "vrai":
 		return true, true
 	case "non", "0", "false", "faux":

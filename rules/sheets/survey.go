@@ -34,7 +34,7 @@ func ParseSurvey(name string, r io.Reader, kind rules.SurveyKind, opt Options) (
 	if err != nil {
 		return nil, err
 	}
-	if fold(head[0]) == "question" {
+	if Fold(head[0]) == "question" {
 		return readDistribution(src, name, head, layout, opt.Admissible)
 	}
 	return readResponses(src, name, head, layout, dec)
