@@ -15,6 +15,7 @@ var (
 	bucketDemarches        = []byte("demarches")
 	keyCheckpoint          = []byte("checkpoint")
 	bucketDossiers         = []byte("dossiers")
+	bucketSnapshots        = []byte("snapshots")
 	bucketOutbox           = []byte("outbox")
 	bucketJournal          = []byte("journal")
 	bucketJournalByDossier = []byte("journal_by_dossier")
@@ -23,7 +24,7 @@ var (
 )
 
 // demarcheBuckets are the sub-buckets of a démarche at the current schema.
-var demarcheBuckets = [][]byte{bucketDossiers, bucketOutbox, bucketOutboxOpen, bucketJournal, bucketJournalByDossier, bucketPasses}
+var demarcheBuckets = [][]byte{bucketDossiers, bucketSnapshots, bucketOutbox, bucketOutboxOpen, bucketJournal, bucketJournalByDossier, bucketPasses}
 
 // u64 encodes n big-endian, so that keys sort in numeric order.
 func u64(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }

@@ -45,12 +45,13 @@ func rawSnapshot(t *testing.T, path string, demarche, number int) []byte {
 	defer db.Close()
 	var out []byte
 	must(t, db.View(func(tx *bbolt.Tx) error {
-		b, err := readSub(tx, demarche, bucketDossiers)
+		d, err := readDemarche(tx, demarche)
 		if err != nil {
 			return err
 		}
-		out = bytes.Clone(b.Get(u64(uint64(number))))
-		return nil
+		data, err := snapshotData(d, u64(uint64(number)))
+		out = bytes.Clone(data)
+		return err
 	}))
 	return out
 }
@@ -150,11 +151,12 @@ func TestDamagedSnapshotIsAClearError(t *testing.T) {
 	db, err := bbolt.Open(path, 0o600, nil)
 	must(t, err)
 	must(t, db.Update(func(tx *bbolt.Tx) error {
-		b, err := writeSub(tx, 1, bucketDossiers)
+		d, err := writeDemarche(tx, 1)
 		if err != nil {
 			return err
 		}
-		return b.Put(u64(7), raw[:len(raw)-3])
+		at := bytes.Clone(d.Bucket(bucketDossiers).Get(u64(7)))
+		return d.Bucket(bucketSnapshots).Put(at, raw[:len(raw)-3])
 	}))
 	must(t, db.Close())
 

@@ -4,7 +4,7 @@
 // confirmed by DS (the outbox), what was decided and done (the journal) and
 // the history of sync passes.
 //
-// The bucket tree (schema v4):
+// The bucket tree (schema v5):
 //
 //	meta/
 //	    version                  uint64 big-endian: the schema version
@@ -12,7 +12,9 @@
 //	    <démarche number>/       uint64 big-endian key
 //	        checkpoint           Checkpoint (JSON), a key of this bucket
 //	        dossiers/
-//	            <dossier number> uint64 big-endian → Snapshot (JSON, zstd-compressed since v3)
+//	            <dossier number> uint64 big-endian → <seq>: where its snapshot is (v5)
+//	        snapshots/           (v5)
+//	            <seq>            uint64 big-endian (NextSequence, at first sighting) → Snapshot (JSON, zstd-compressed since v3)
 //	        outbox/
 //	            <action key>     e.g. "12/message/3f9c2a" → Action (JSON)
 //	        outbox_open/         (v4)
@@ -23,6 +25,10 @@
 //	            <dossier><seq>   two uint64 big-endian → empty: the journal per dossier
 //	        passes/              (v2)
 //	            <id>             uint64 big-endian (NextSequence) → Pass (JSON)
+//
+// Snapshots are keyed in the order dossiers were first seen, not by number,
+// so that a first pass, which meets dossiers in random number order, writes
+// them one full page after the other (dossiers.go).
 //
 // Values are JSON so that the records can grow fields without a
 // migration; their field names are persisted, so never rename them.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -26,12 +27,10 @@ func (s *Store) Snapshot(demarche, number int) (Snapshot, error) {
 func (s *Store) Snapshots(demarche int) ([]Snapshot, error) {
 	var out []Snapshot
 	err := s.view(func(tx *bbolt.Tx) error {
-		b, err := readSub(tx, demarche, bucketDossiers)
-		if err != nil {
-			return err
-		}
-		out, err = collect[Snapshot](b, false, 0, nil)
-		return err
+		return walkSnapshots(tx, demarche, func(snap Snapshot) bool {
+			out = append(out, snap)
+			return true
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list dossiers of démarche %d: %w", demarche, err)
@@ -92,21 +91,60 @@ func (s *Store) changeSnapshot(demarche, number int, create bool, change func(*S
 	return snap, nil
 }
 
+// Snapshots are stored in the order dossiers were first seen, not by
+// number (schema v5): the dossiers bucket maps a number to the key of its
+// snapshot in the snapshots bucket, whose keys only grow. A first pass
+// meets dossiers by modification date, in random number order; keyed by
+// number, each snapshot landed in a random page, pages stayed two-thirds
+// full, and the pass touched every page of the file, which is
+// memory-mapped, so all of it was resident. Appended, snapshots fill their
+// pages one after the other.
+
 func getSnapshot(tx *bbolt.Tx, demarche, number int) (Snapshot, error) {
 	key, err := numberKey("dossier", number)
 	if err != nil {
 		return Snapshot{}, err
 	}
-	b, err := readSub(tx, demarche, bucketDossiers)
-	if err != nil {
+	d, err := readDemarche(tx, demarche)
+	switch {
+	case err != nil:
 		return Snapshot{}, err
+	case d == nil:
+		return Snapshot{}, ErrNotFound
+	}
+	data, err := snapshotData(d, key)
+	switch {
+	case err != nil:
+		return Snapshot{}, err
+	case data == nil:
+		return Snapshot{}, ErrNotFound
 	}
 	var snap Snapshot
-	found, err := getJSON(b, key, &snap)
-	if err == nil && !found {
-		err = ErrNotFound
+	if err := decodeValue(data, &snap); err != nil {
+		return Snapshot{}, fmt.Errorf("decode %T: %w", snap, err)
 	}
-	return snap, err
+	return snap, nil
+}
+
+// snapshotData returns the stored snapshot of the dossier whose number key
+// is key in démarche bucket d, or nil when it has none.
+func snapshotData(d *bbolt.Bucket, key []byte) ([]byte, error) {
+	index, snapshots := d.Bucket(bucketDossiers), d.Bucket(bucketSnapshots)
+	if index == nil {
+		return nil, nil
+	}
+	at := index.Get(key)
+	if at == nil {
+		return nil, nil
+	}
+	var data []byte
+	if snapshots != nil {
+		data = snapshots.Get(at)
+	}
+	if data == nil {
+		return nil, fmt.Errorf("dossier %s: its snapshot %s is missing", keyNumber(key), keyNumber(at))
+	}
+	return data, nil
 }
 
 func putSnapshot(tx *bbolt.Tx, demarche int, snap Snapshot) error {
@@ -114,7 +152,7 @@ func putSnapshot(tx *bbolt.Tx, demarche int, snap Snapshot) error {
 	if err != nil {
 		return err
 	}
-	b, err := writeSub(tx, demarche, bucketDossiers)
+	d, err := writeDemarche(tx, demarche)
 	if err != nil {
 		return err
 	}
@@ -122,5 +160,50 @@ func putSnapshot(tx *bbolt.Tx, demarche int, snap Snapshot) error {
 	if err != nil {
 		return err
 	}
-	return b.Put(key, data)
+	index, snapshots := d.Bucket(bucketDossiers), d.Bucket(bucketSnapshots)
+	at := bytes.Clone(index.Get(key))
+	if at == nil {
+		seq, err := snapshots.NextSequence()
+		if err != nil {
+			return err
+		}
+		at = u64(seq)
+		if err := index.Put(key, at); err != nil {
+			return err
+		}
+		// Appended after the last key: its page is written full, as
+		// nothing will be inserted before it.
+		snapshots.FillPercent = 1
+	}
+	return snapshots.Put(at, data)
+}
+
+// walkSnapshots decodes every snapshot of démarche as a T, by dossier
+// number, and calls fn until it returns false. One decompression buffer
+// serves the walk.
+func walkSnapshots[T any](tx *bbolt.Tx, demarche int, fn func(T) bool) error {
+	d, err := readDemarche(tx, demarche)
+	if d == nil || err != nil {
+		return err
+	}
+	index := d.Bucket(bucketDossiers)
+	if index == nil {
+		return nil
+	}
+	var buf []byte
+	c := index.Cursor()
+	for key, _ := c.First(); key != nil; key, _ = c.Next() {
+		data, err := snapshotData(d, key)
+		if err != nil {
+			return err
+		}
+		var v T
+		if err := decodeValueBuf(data, &v, &buf); err != nil {
+			return fmt.Errorf("decode dossier %s: %w", keyNumber(key), err)
+		}
+		if !fn(v) {
+			return nil
+		}
+	}
+	return nil
 }

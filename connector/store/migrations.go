@@ -24,6 +24,7 @@ var migrations = []migration{
 	{2, "add the run history and index the journal by dossier", migrateV2},
 	{3, "compress the snapshots", migrateV3},
 	{4, "index the open outbox actions", migrateV4},
+	{5, "key the snapshots by first sighting", migrateV5},
 }
 
 // SchemaVersion is the schema version this binary writes.
@@ -203,6 +204,46 @@ func migrateV4(tx *bbolt.Tx) error {
 			}
 			return open.Put(key, []byte{})
 		})
+	})
+}
+
+// migrateV5 moves every snapshot to the snapshots bucket, under a new
+// sequence, in number order; the dossiers bucket then maps each number to
+// its sequence (see dossiers.go). Values move as they are.
+func migrateV5(tx *bbolt.Tx) error {
+	return forEachDemarche(tx, func(k []byte, d *bbolt.Bucket) error {
+		snapshots, err := d.CreateBucketIfNotExists(bucketSnapshots)
+		if err != nil {
+			return fmt.Errorf("démarche %s: create snapshots bucket: %w", keyNumber(k), err)
+		}
+		dossiers := d.Bucket(bucketDossiers)
+		if dossiers == nil {
+			return nil
+		}
+		snapshots.FillPercent = 1
+		// bbolt forbids writing a bucket while a cursor walks it: collect
+		// the index, then write it.
+		var numbers, at [][]byte
+		err = dossiers.ForEach(func(key, v []byte) error {
+			seq, err := snapshots.NextSequence()
+			if err == nil {
+				err = snapshots.Put(u64(seq), bytes.Clone(v))
+			}
+			if err != nil {
+				return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
+			}
+			numbers, at = append(numbers, bytes.Clone(key)), append(at, u64(seq))
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for i, key := range numbers {
+			if err := dossiers.Put(key, at[i]); err != nil {
+				return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
+			}
+		}
+		return nil
 	})
 }
 

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"go.etcd.io/bbolt"
@@ -104,4 +106,66 @@ func TestMigrationsOrdered(t *testing.T) {
 			t.Errorf("migrations[%d] = v%d %q: want v%d, named, with a function", i, m.version, m.name, i+1)
 		}
 	}
+}
+
+// Schema v5 keys snapshots by first sighting (dossiers.go). A v4 file's
+// snapshots, keyed by number, move as they are; the dossiers met later are
+// appended after them.
+func TestMigrateV4ToV5KeysSnapshotsBySighting(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "spplus.db")
+	numbers := []int{30, 4, 12}
+	stored := map[int][]byte{}
+	writeRaw(t, path, func(tx *bbolt.Tx) error {
+		meta, _ := tx.CreateBucket(bucketMeta)
+		must(t, meta.Put(keyVersion, u64(4)))
+		root, _ := tx.CreateBucket(bucketDemarches)
+		d, _ := root.CreateBucket(u64(3))
+		for _, name := range [][]byte{bucketDossiers, bucketOutbox, bucketOutboxOpen, bucketJournal, bucketJournalByDossier, bucketPasses} {
+			_, _ = d.CreateBucket(name)
+		}
+		for _, n := range numbers {
+			z, err := compressJSON(Snapshot{Number: n, Level: "bronze", Reminders: n})
+			must(t, err)
+			stored[n] = z
+			must(t, d.Bucket(bucketDossiers).Put(u64(uint64(n)), z))
+		}
+		return nil
+	})
+	s, err := Open(path, Options{})
+	must(t, err)
+	_, err = s.SaveSnapshotsAndPlans(3, []Plan{{Snapshot: Snapshot{Number: 7, Level: "or"}}})
+	must(t, err)
+	all, err := s.Snapshots(3)
+	must(t, err)
+	must(t, s.Close())
+	var got []int
+	for _, snap := range all {
+		got = append(got, snap.Number)
+		if snap.Number != 7 && (snap.Level != "bronze" || snap.Reminders != snap.Number) {
+			t.Errorf("dossier %d read back as %+v", snap.Number, snap)
+		}
+	}
+	if !slices.Equal(got, []int{4, 7, 12, 30}) {
+		t.Errorf("Snapshots = %v, want 4 7 12 30 (by number)", got)
+	}
+	for _, n := range numbers {
+		if raw := rawSnapshot(t, path, 3, n); !bytes.Equal(raw, stored[n]) {
+			t.Errorf("dossier %d: the migration changed its stored value", n)
+		}
+	}
+	// The migrated snapshots got sequences 1 to 3 in number order; the new
+	// one comes after them.
+	want := map[int]uint64{4: 1, 12: 2, 30: 3, 7: 4}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true})
+	must(t, err)
+	defer db.Close()
+	must(t, db.View(func(tx *bbolt.Tx) error {
+		d, _ := readDemarche(tx, 3)
+		for n, seq := range want {
+			if at := d.Bucket(bucketDossiers).Get(u64(uint64(n))); !bytes.Equal(at, u64(seq)) {
+				t.Errorf("dossier %d at snapshot %x, want %d", n, at, seq)
+			}
+		}
+		return nil
+	}))
 }

@@ -13,13 +13,7 @@ import (
 // must not call the Store (a write would wait for this read to end). It
 // stops the scan by returning false.
 func (s *Store) ForEachSnapshot(demarche int, fn func(Snapshot) bool) error {
-	err := s.view(func(tx *bbolt.Tx) error {
-		b, err := readSub(tx, demarche, bucketDossiers)
-		if err != nil {
-			return err
-		}
-		return forEachJSON(b, false, func(_ []byte, snap Snapshot) bool { return fn(snap) })
-	})
+	err := s.view(func(tx *bbolt.Tx) error { return walkSnapshots(tx, demarche, fn) })
 	if err != nil {
 		return fmt.Errorf("scan dossiers of démarche %d: %w", demarche, err)
 	}
@@ -33,11 +27,7 @@ func (s *Store) ForEachSnapshot(demarche int, fn func(Snapshot) bool) error {
 // no allocation.
 func (s *Store) ForEachSnapshotState(demarche int, fn func(Snapshot) bool) error {
 	err := s.view(func(tx *bbolt.Tx) error {
-		b, err := readSub(tx, demarche, bucketDossiers)
-		if err != nil {
-			return err
-		}
-		return forEachJSON(b, false, func(_ []byte, snap snapshotState) bool { return fn(snap.Snapshot) })
+		return walkSnapshots(tx, demarche, func(snap snapshotState) bool { return fn(snap.Snapshot) })
 	})
 	if err != nil {
 		return fmt.Errorf("scan dossiers of démarche %d: %w", demarche, err)
