@@ -127,7 +127,8 @@ func (p *pass) processPage(ctx context.Context, page *graphql.DossierPage) error
 	return nil
 }
 
-// prepareAll prepares dossiers with at most Options.Workers at a time.
+// prepareAll prepares dossiers with at most Options.Workers at a time. It
+// sheds each dossier once prepared.
 func (p *pass) prepareAll(ctx context.Context, ds []graphql.Dossier) []prepared {
 	out := make([]prepared, len(ds))
 	next := make(chan int)
@@ -138,6 +139,7 @@ func (p *pass) prepareAll(ctx context.Context, ds []graphql.Dossier) []prepared 
 			defer wg.Done()
 			for i := range next {
 				out[i] = p.prepare(ctx, &ds[i], false)
+				shed(&ds[i])
 			}
 		}()
 	}
@@ -147,4 +149,14 @@ func (p *pass) prepareAll(ctx context.Context, ds []graphql.Dossier) []prepared 
 	close(next)
 	wg.Wait()
 	return out
+}
+
+// shed drops what a prepared dossier no longer needs: its champs,
+// annotations and messages, nearly all of a page's memory. What follows
+// (settle, save, execute) reads only its number and state, and the page,
+// held until all of it is saved, would otherwise keep every champ while
+// the next page is read.
+func shed(d *graphql.Dossier) {
+	d.Champs, d.Annotations, d.Messages, d.Traitements = nil, nil, nil, nil
+	d.Instructeurs, d.Labels, d.GroupeInstructeur.Instructeurs = nil, nil, nil
 }
