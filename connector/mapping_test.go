@@ -87,6 +87,14 @@ func TestToCandidacy(t *testing.T) {
 			nil, func(c rules.Candidacy) bool { return c.Service == "" }, config.FieldService},
 		{"follow-up audit", []graphql.Champ{textChamp(config.FieldAudit, "AUDIT DE SUIVI")},
 			nil, func(c rules.Candidacy) bool { return c.Audit == rules.AuditFollowup }, ""},
+		{"options match whatever their accents, case and spaces", []graphql.Champ{textChamp(config.FieldAudit, "  Audit de\u00a0RENOUVELLEMENT "),
+			textChamp(config.FieldService, "SERVICE  Déconcentré (local)")},
+			nil, func(c rules.Candidacy) bool { return c.Audit == rules.AuditRenewal && c.Service == rules.ServiceLocal }, ""},
+		{"a local level written « Non labellisé »", []graphql.Champ{champ(config.FieldLocals, "RepetitionChamp", func(c *graphql.Champ) {
+			c.Rows = []graphql.Row{{ID: "r1", Champs: []graphql.Champ{textChamp(config.FieldLocalLevel, "NON LABELLISÉ")}}}
+		})}, nil, func(c rules.Candidacy) bool {
+			return len(c.Central.Locals) == 1 && c.Central.Locals[0].Level == rules.LevelNone
+		}, ""},
 		{"département champ", []graphql.Champ{champ(config.FieldDepartement, "DepartementChamp", func(c *graphql.Champ) { c.Departement = &graphql.Departement{Code: "57"} })},
 			nil, func(c rules.Candidacy) bool { return c.Departement == "57" }, ""},
 		{"département from the address", []graphql.Champ{champ(config.FieldServiceAddress, "AddressChamp", func(c *graphql.Champ) { c.Address = &graphql.Address{PostalCode: "67000"} })},

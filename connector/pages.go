@@ -140,6 +140,9 @@ func (p *pass) prepareAll(ctx context.Context, ds []graphql.Dossier) []prepared 
 			for i := range next {
 				out[i] = p.prepare(ctx, &ds[i], false)
 				shed(&ds[i])
+				if fresh := out[i].ev.dossier; fresh != nil && fresh != &ds[i] {
+					shed(fresh) // read again for fresh file URLs
+				}
 			}
 		}()
 	}

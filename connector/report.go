@@ -21,7 +21,8 @@ const (
 
 // PassReport is what a pass found and did; the demo and --dry-run commands
 // print it. Dossiers lists only the dossiers the pass evaluated, acted on
-// or failed on: an unchanged dossier is counted, not listed.
+// or failed on: an unchanged dossier is counted, not listed, and so is an
+// evaluation with nothing to do past the first MaxQuietListed lines.
 type PassReport struct {
 	Demarche int       `json:"demarche"`
 	Trigger  string    `json:"trigger"`
@@ -49,7 +50,9 @@ type PassReport struct {
 	// MaxQuietListed, a dossier that was only evaluated (nothing planned,
 	// no error) is counted in Unlisted instead: a first pass over a big
 	// démarche would otherwise hold and print a line per dossier, which
-	// spplus export already gives.
+	// spplus export already gives. Such a dossier is still listed if an
+	// action an earlier pass left pending is run for it, without its
+	// evaluation (Evaluated false).
 	Dossiers []DossierReport `json:"dossiers"`
 	Unlisted int             `json:"unlisted"`
 	Errors   []string        `json:"errors"`
@@ -202,7 +205,14 @@ func (r *PassReport) String() string {
 	fmt.Fprintf(&b, "démarche %d (%s): %s, %d seen, %d evaluated, %d unchanged, actions %d planned %d done %d skipped %d failed %d parked\n",
 		r.Demarche, r.Trigger, r.Outcome, r.Seen, r.Evaluated, r.Unchanged, r.Planned, r.Done, r.Skipped, r.Failed, r.Parked)
 	for _, d := range r.Dossiers {
-		fmt.Fprintf(&b, "  dossier %d %s: complete=%t level=%q findings=%s", d.Number, d.State, d.Complete, d.Level, strings.Join(d.Findings, ","))
+		if d.Evaluated {
+			fmt.Fprintf(&b, "  dossier %d %s: complete=%t level=%q findings=%s", d.Number, d.State, d.Complete, d.Level, strings.Join(d.Findings, ","))
+		} else {
+			fmt.Fprintf(&b, "  dossier %d: not evaluated by this pass", d.Number)
+		}
+		if d.Quarantined {
+			b.WriteString(" (quarantined)")
+		}
 		for _, a := range d.Actions {
 			fmt.Fprintf(&b, "\n    %s %s", a.Result, a.Summary)
 		}

@@ -34,6 +34,8 @@ type Client struct {
 
 	// sleep waits d or until ctx is done; tests replace it.
 	sleep func(ctx context.Context, d time.Duration) error
+	// maxBody bounds an answer's body (maxResponseBytes; tests lower it).
+	maxBody int64
 
 	// noBatchAnnotations is set once the server said it lacks
 	// dossierModifierAnnotations, so later calls use the per-type mutations.
@@ -59,6 +61,7 @@ func New(opts Options) (*Client, error) {
 	}
 	c := &Client{
 		endpoint: ep,
+		maxBody:  maxResponseBytes,
 		opts:     o,
 		log:      o.Logger.With().Str("component", "ds_client").Logger(),
 		obs:      o.Observer,

@@ -88,14 +88,7 @@ func (d *dossiersPageData) decodeStream(dec *json.Decoder) (bool, error) {
 		if !strings.EqualFold(key, "demarche") {
 			return skipValue(dec)
 		}
-		if d.Demarche == nil {
-			d.Demarche = new(pageDemarcheWire)
-		}
-		null, err := d.Demarche.decodeStream(dec)
-		if null {
-			d.Demarche = nil
-		}
-		return err
+		return readMember(dec, &d.Demarche)
 	})
 }
 
@@ -104,15 +97,25 @@ func (d *pageDemarcheWire) decodeStream(dec *json.Decoder) (bool, error) {
 		if !strings.EqualFold(key, "dossiers") {
 			return skipValue(dec)
 		}
-		if d.Dossiers == nil {
-			d.Dossiers = new(pageConnectionWire)
-		}
-		null, err := d.Dossiers.decodeStream(dec)
-		if null {
-			d.Dossiers = nil
-		}
-		return err
+		return readMember(dec, &d.Dossiers)
 	})
+}
+
+// readMember reads an object member into *field as json.Unmarshal does
+// with a pointer: into the struct already there, or a new one; nil for a
+// null.
+func readMember[T any, P interface {
+	*T
+	streamDecoder
+}](dec *json.Decoder, field **T) error {
+	if *field == nil {
+		*field = new(T)
+	}
+	null, err := P(*field).decodeStream(dec)
+	if null {
+		*field = nil
+	}
+	return err
 }
 
 func (c *pageConnectionWire) decodeStream(dec *json.Decoder) (bool, error) {

@@ -87,3 +87,23 @@ func TestPageStreamSizeLimit(t *testing.T) {
 		t.Errorf("read error %v: a body too large is the answer's fault, not the network's", body.readErr)
 	}
 }
+
+// A page answer past the size limit is the answer's fault: a malformed
+// answer, not retried.
+func TestPageTooLargeIsNotRetried(t *testing.T) {
+	var n counter
+	h := newHarness(t, func(w http.ResponseWriter, r *http.Request) {
+		n.inc()
+		writeBody(w, 200, pageJSON([]string{dossierJSON(1), dossierJSON(2)}, false, "", ""))
+	}, nil)
+	h.c.maxBody = 1 << 10
+	for _, err := range h.c.DossierPages(context.Background(), 1, nil, "") {
+		if !errors.Is(err, errBodyTooLarge) || ClassOf(err) != ClassMalformed {
+			t.Fatalf("error %v of class %v, want a malformed answer, too large", err, ClassOf(err))
+		}
+		break
+	}
+	if n.get() != 1 {
+		t.Errorf("%d requests, want 1", n.get())
+	}
+}

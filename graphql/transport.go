@@ -108,7 +108,7 @@ func (c *Client) transportError(parent, actx context.Context, op string, err err
 // newData is request.newData: with it, a 200 answer is decoded as it is
 // read; otherwise the body is read whole first.
 func (c *Client) readResponse(op string, hr *http.Response, newData func() streamDecoder) (*response, error) {
-	body := &limitedBody{r: hr.Body, limit: maxResponseBytes}
+	body := &limitedBody{r: hr.Body, limit: c.maxBody}
 	if hr.StatusCode == http.StatusOK && newData != nil {
 		return c.readStream(op, hr, body, newData())
 	}

@@ -49,7 +49,7 @@ func rawSnapshot(t *testing.T, path string, demarche, number int) []byte {
 		if err != nil {
 			return err
 		}
-		data, err := snapshotData(d, u64(uint64(number)))
+		data, err := snapshotData(d.Bucket(bucketDossiers), d.Bucket(bucketSnapshots), u64(uint64(number)))
 		out = bytes.Clone(data)
 		return err
 	}))

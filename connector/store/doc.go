@@ -14,7 +14,7 @@
 //	        dossiers/
 //	            <dossier number> uint64 big-endian → <seq>: where its snapshot is (v5)
 //	        snapshots/           (v5)
-//	            <seq>            uint64 big-endian (NextSequence, at first sighting) → Snapshot (JSON, zstd-compressed since v3)
+//	            <seq>            uint64 big-endian (NextSequence at first sighting; by number for those v5 migrated) → Snapshot (JSON, zstd-compressed since v3)
 //	        outbox/
 //	            <action key>     e.g. "12/message/3f9c2a" → Action (JSON)
 //	        outbox_open/         (v4)

@@ -112,7 +112,7 @@ func getSnapshot(tx *bbolt.Tx, demarche, number int) (Snapshot, error) {
 	case d == nil:
 		return Snapshot{}, ErrNotFound
 	}
-	data, err := snapshotData(d, key)
+	data, err := snapshotData(d.Bucket(bucketDossiers), d.Bucket(bucketSnapshots), key)
 	switch {
 	case err != nil:
 		return Snapshot{}, err
@@ -127,9 +127,9 @@ func getSnapshot(tx *bbolt.Tx, demarche, number int) (Snapshot, error) {
 }
 
 // snapshotData returns the stored snapshot of the dossier whose number key
-// is key in démarche bucket d, or nil when it has none.
-func snapshotData(d *bbolt.Bucket, key []byte) ([]byte, error) {
-	index, snapshots := d.Bucket(bucketDossiers), d.Bucket(bucketSnapshots)
+// is key, given a démarche's index and snapshots buckets, or nil when it has
+// none.
+func snapshotData(index, snapshots *bbolt.Bucket, key []byte) ([]byte, error) {
 	if index == nil {
 		return nil, nil
 	}
@@ -137,6 +137,12 @@ func snapshotData(d *bbolt.Bucket, key []byte) ([]byte, error) {
 	if at == nil {
 		return nil, nil
 	}
+	return snapshotAt(snapshots, key, at)
+}
+
+// snapshotAt returns the snapshot stored at sequence key at, which the
+// index gives for the dossier keyed key: it must be there.
+func snapshotAt(snapshots *bbolt.Bucket, key, at []byte) ([]byte, error) {
 	var data []byte
 	if snapshots != nil {
 		data = snapshots.Get(at)
@@ -171,8 +177,11 @@ func putSnapshot(tx *bbolt.Tx, demarche int, snap Snapshot) error {
 		if err := index.Put(key, at); err != nil {
 			return err
 		}
-		// Appended after the last key: its page is written full, as
-		// nothing will be inserted before it.
+		// Appended after the last key, where nothing will be inserted
+		// before it: pages are filled before they split. bbolt applies the
+		// setting to every page of the bucket this transaction writes, so
+		// a snapshot updated in place in the same transaction may split
+		// sooner when it grows; appends are most of the writes that count.
 		snapshots.FillPercent = 1
 	}
 	return snapshots.Put(at, data)
@@ -186,14 +195,14 @@ func walkSnapshots[T any](tx *bbolt.Tx, demarche int, fn func(T) bool) error {
 	if d == nil || err != nil {
 		return err
 	}
-	index := d.Bucket(bucketDossiers)
+	index, snapshots := d.Bucket(bucketDossiers), d.Bucket(bucketSnapshots)
 	if index == nil {
 		return nil
 	}
 	var buf []byte
 	c := index.Cursor()
-	for key, _ := c.First(); key != nil; key, _ = c.Next() {
-		data, err := snapshotData(d, key)
+	for key, at := c.First(); key != nil; key, at = c.Next() {
+		data, err := snapshotAt(snapshots, key, at)
 		if err != nil {
 			return err
 		}

@@ -13,11 +13,7 @@ import (
 // must not call the Store (a write would wait for this read to end). It
 // stops the scan by returning false.
 func (s *Store) ForEachSnapshot(demarche int, fn func(Snapshot) bool) error {
-	err := s.view(func(tx *bbolt.Tx) error { return walkSnapshots(tx, demarche, fn) })
-	if err != nil {
-		return fmt.Errorf("scan dossiers of démarche %d: %w", demarche, err)
-	}
-	return nil
+	return scanSnapshots(s, demarche, fn)
 }
 
 // ForEachSnapshotState is ForEachSnapshot without each snapshot's
@@ -26,9 +22,13 @@ func (s *Store) ForEachSnapshot(demarche int, fn func(Snapshot) bool) error {
 // reads (the connector's scan, the metrics' counts). Skipping them costs
 // no allocation.
 func (s *Store) ForEachSnapshotState(demarche int, fn func(Snapshot) bool) error {
-	err := s.view(func(tx *bbolt.Tx) error {
-		return walkSnapshots(tx, demarche, func(snap snapshotState) bool { return fn(snap.Snapshot) })
-	})
+	return scanSnapshots(s, demarche, func(snap snapshotState) bool { return fn(snap.Snapshot) })
+}
+
+// scanSnapshots walks the snapshots of démarche in a read transaction,
+// decoded as T.
+func scanSnapshots[T any](s *Store, demarche int, fn func(T) bool) error {
+	err := s.view(func(tx *bbolt.Tx) error { return walkSnapshots(tx, demarche, fn) })
 	if err != nil {
 		return fmt.Errorf("scan dossiers of démarche %d: %w", demarche, err)
 	}
