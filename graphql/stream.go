@@ -148,16 +148,8 @@ func (c *pageConnectionWire) decodeNodes(dec *json.Decoder) error {
 // readObject reads an object or null from dec, calling member for each
 // key; member must read the key's value. where names the object in errors.
 func readObject(dec *json.Decoder, where string, member func(key string) error) (null bool, err error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return false, err
-	}
-	switch tok {
-	case nil:
-		return true, nil
-	case json.Delim('{'):
-	default:
-		return false, fmt.Errorf("%s: want an object, got %s", where, describeToken(tok))
+	if null, err := open(dec, where, '{'); null || err != nil {
+		return null, err
 	}
 	for dec.More() {
 		tok, err := dec.Token()
@@ -176,16 +168,8 @@ func readObject(dec *json.Decoder, where string, member func(key string) error) 
 // readArray reads an array or null from dec, calling elem for each element;
 // elem must read it.
 func readArray(dec *json.Decoder, where string, elem func() error) (null bool, err error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return false, err
-	}
-	switch tok {
-	case nil:
-		return true, nil
-	case json.Delim('['):
-	default:
-		return false, fmt.Errorf("%s: want an array, got %s", where, describeToken(tok))
+	if null, err := open(dec, where, '['); null || err != nil {
+		return null, err
 	}
 	for dec.More() {
 		if err := elem(); err != nil {
@@ -194,6 +178,20 @@ func readArray(dec *json.Decoder, where string, elem func() error) (null bool, e
 	}
 	_, err = dec.Token() // the closing bracket
 	return false, err
+}
+
+// open reads the token that opens an object or an array (want), or a null.
+func open(dec *json.Decoder, where string, want json.Delim) (null bool, err error) {
+	tok, err := dec.Token()
+	switch {
+	case err != nil:
+		return false, err
+	case tok == nil:
+		return true, nil
+	case tok == want:
+		return false, nil
+	}
+	return false, fmt.Errorf("%s: want %s, got %s", where, describeToken(want), describeToken(tok))
 }
 
 // skipValue reads and drops the next value.

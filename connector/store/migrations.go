@@ -154,9 +154,7 @@ func migrateV3(tx *bbolt.Tx) error {
 		if dossiers == nil {
 			return nil
 		}
-		// bbolt forbids writing a bucket while a cursor walks it: collect
-		// first, then write.
-		var keys, values [][]byte
+		var keys, values [][]byte // written once the walk ends (putDossiers)
 		err := dossiers.ForEach(func(key, v []byte) error {
 			if compressed(v) {
 				return nil
@@ -171,13 +169,20 @@ func migrateV3(tx *bbolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		for i, key := range keys {
-			if err := dossiers.Put(key, values[i]); err != nil {
-				return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
-			}
-		}
-		return nil
+		return putDossiers(dossiers, k, keys, values)
 	})
+}
+
+// putDossiers writes values at the dossier keys of démarche k's bucket b,
+// once a walk over b has collected them: bbolt forbids writing a bucket
+// while a cursor walks it.
+func putDossiers(b *bbolt.Bucket, k []byte, keys, values [][]byte) error {
+	for i, key := range keys {
+		if err := b.Put(key, values[i]); err != nil {
+			return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
+		}
+	}
+	return nil
 }
 
 // migrateV4 creates each démarche's outbox_open bucket and indexes the
@@ -225,9 +230,7 @@ func migrateV5(tx *bbolt.Tx) error {
 			return nil
 		}
 		snapshots.FillPercent = 1
-		// bbolt forbids writing a bucket while a cursor walks it: collect
-		// the index, then write it.
-		var numbers, at [][]byte
+		var numbers, at [][]byte // the index, written once the walk ends (putDossiers)
 		err = dossiers.ForEach(func(key, v []byte) error {
 			seq, err := snapshots.NextSequence()
 			if err == nil {
@@ -242,12 +245,7 @@ func migrateV5(tx *bbolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		for i, key := range numbers {
-			if err := dossiers.Put(key, at[i]); err != nil {
-				return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
-			}
-		}
-		return nil
+		return putDossiers(dossiers, k, numbers, at)
 	})
 }
 
