@@ -15,16 +15,22 @@ type migration struct {
 	version int
 	name    string
 	apply   func(tx *bbolt.Tx) error
+	// prepare, when set, runs before the transaction of the migrations,
+	// in transactions of its own, when the file is at version-1: work
+	// too big for one transaction (which holds all it writes until it
+	// commits) that leaves the file valid at version-1. apply must finish
+	// whatever prepare did not do, or did before a crash.
+	prepare func(s *Store) error
 }
 
 // migrations are applied in order; append, never edit or reorder: files
 // in the field hold the version number of the last one they went through.
 var migrations = []migration{
-	{1, "create the meta and demarches buckets", migrateV1},
-	{2, "add the run history and index the journal by dossier", migrateV2},
-	{3, "compress the snapshots", migrateV3},
-	{4, "index the open outbox actions", migrateV4},
-	{5, "key the snapshots by first sighting", migrateV5},
+	{version: 1, name: "create the meta and demarches buckets", apply: migrateV1},
+	{version: 2, name: "add the run history and index the journal by dossier", apply: migrateV2},
+	{version: 3, name: "compress the snapshots", apply: migrateV3},
+	{version: 4, name: "index the open outbox actions", apply: migrateV4},
+	{version: 5, name: "key the snapshots by first sighting", apply: migrateV5, prepare: copySnapshotsV5},
 }
 
 // SchemaVersion is the schema version this binary writes.
@@ -47,6 +53,13 @@ func (s *Store) migrate() error {
 		return nil
 	case s.opts.ReadOnly:
 		return fmt.Errorf("store schema v%d needs migrating to v%d: open it once read-write", current, SchemaVersion())
+	}
+	for _, m := range migrations {
+		if m.version == current+1 && m.prepare != nil {
+			if err := m.prepare(s); err != nil {
+				return fmt.Errorf("prepare the store schema v%d (%s): %w", m.version, m.name, err)
+			}
+		}
 	}
 	return s.update(func(tx *bbolt.Tx) error { return applyMigrations(tx, migrations) })
 }
@@ -212,13 +225,14 @@ func migrateV4(tx *bbolt.Tx) error {
 	})
 }
 
-// migrateV5 moves every snapshot to the snapshots bucket, under a new
-// sequence, in number order; the dossiers bucket then maps each number to
-// its sequence (see dossiers.go). Values move as they are, and are not
-// copied: a value read in a write transaction stays valid until it ends
-// (bbolt copies the pages it references before it remaps the file), so the
-// migration holds the snapshots once, in the transaction's pages, not
-// twice. That is about 1.3 KB per dossier.
+// migrateV5 puts every snapshot in the snapshots bucket, under a sequence
+// given in number order, and makes the dossiers bucket map each number to
+// its sequence (see dossiers.go). copySnapshotsV5 has copied the snapshots
+// already, in transactions of their own, so that this one, which holds
+// all it writes until it commits, only rewrites the index; it copies here
+// what that left out or what changed since (a crash between the two, or a
+// v4 binary run in between), and drops what is left of an earlier attempt
+// past the last dossier. Values move as they are.
 func migrateV5(tx *bbolt.Tx) error {
 	return forEachDemarche(tx, func(k []byte, d *bbolt.Bucket) error {
 		snapshots, err := d.CreateBucketIfNotExists(bucketSnapshots)
@@ -231,22 +245,104 @@ func migrateV5(tx *bbolt.Tx) error {
 		}
 		snapshots.FillPercent = 1
 		var numbers, at [][]byte // the index, written once the walk ends (putDossiers)
+		var seq uint64
 		err = dossiers.ForEach(func(key, v []byte) error {
-			seq, err := snapshots.NextSequence()
-			if err == nil {
-				err = snapshots.Put(u64(seq), v)
-			}
-			if err != nil {
-				return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
+			seq++
+			if !bytes.Equal(snapshots.Get(u64(seq)), v) {
+				if err := snapshots.Put(u64(seq), v); err != nil {
+					return fmt.Errorf("démarche %s dossier %s: %w", keyNumber(k), keyNumber(key), err)
+				}
 			}
 			numbers, at = append(numbers, bytes.Clone(key)), append(at, u64(seq))
 			return nil
 		})
+		if err == nil {
+			err = dropFrom(snapshots, u64(seq+1))
+		}
+		if err == nil {
+			err = snapshots.SetSequence(seq)
+		}
 		if err != nil {
-			return err
+			return fmt.Errorf("démarche %s: %w", keyNumber(k), err)
 		}
 		return putDossiers(dossiers, k, numbers, at)
 	})
+}
+
+// migrateBatch is how many snapshots copySnapshotsV5 copies per transaction.
+var migrateBatch = 1000
+
+// copySnapshotsV5 copies the snapshots of a v4 file into each démarche's
+// snapshots bucket, under sequences given in number order, migrateBatch
+// per transaction: the v4 layout stays whole meanwhile (a v4 binary
+// ignores the new bucket), and migrateV5's transaction is left with the
+// index only. It starts again from the first dossier each time.
+func copySnapshotsV5(s *Store) error {
+	var demarches [][]byte
+	err := s.view(func(tx *bbolt.Tx) error {
+		return forEachDemarche(tx, func(k []byte, _ *bbolt.Bucket) error {
+			demarches = append(demarches, bytes.Clone(k))
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range demarches {
+		var after []byte // the last dossier key copied
+		var seq uint64
+		for done := false; !done; {
+			err := s.update(func(tx *bbolt.Tx) error {
+				d := tx.Bucket(bucketDemarches).Bucket(k)
+				dossiers := d.Bucket(bucketDossiers)
+				if dossiers == nil {
+					done = true
+					return nil
+				}
+				snapshots, err := d.CreateBucketIfNotExists(bucketSnapshots)
+				if err != nil {
+					return err
+				}
+				snapshots.FillPercent = 1
+				c := dossiers.Cursor()
+				key, v := c.First()
+				if after != nil {
+					if key, v = c.Seek(after); bytes.Equal(key, after) {
+						key, v = c.Next()
+					}
+				}
+				for n := 0; n < migrateBatch && key != nil; n++ {
+					seq++
+					if err := snapshots.Put(u64(seq), v); err != nil {
+						return fmt.Errorf("dossier %s: %w", keyNumber(key), err)
+					}
+					after = bytes.Clone(key)
+					key, v = c.Next()
+				}
+				done = key == nil
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("démarche %s: copy snapshots: %w", keyNumber(k), err)
+			}
+		}
+	}
+	return nil
+}
+
+// dropFrom deletes the keys of b from key from on.
+func dropFrom(b *bbolt.Bucket, from []byte) error {
+	var stale [][]byte
+	c := b.Cursor()
+	for k, _ := c.Seek(from); k != nil; k, _ = c.Next() {
+		stale = append(stale, bytes.Clone(k))
+	}
+	for _, k := range stale {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // keyNumber reads a démarche or dossier key back as its number, for

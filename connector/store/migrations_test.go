@@ -82,7 +82,7 @@ func TestMigrationsAllOrNothing(t *testing.T) {
 	writeV1Fixture(t, path)
 	db, err := bbolt.Open(path, 0o600, nil)
 	must(t, err)
-	failing := append(append([]migration(nil), migrations...), migration{3, "fail", func(*bbolt.Tx) error {
+	failing := append(append([]migration(nil), migrations...), migration{version: 3, name: "fail", apply: func(*bbolt.Tx) error {
 		return errBoom
 	}})
 	if err := db.Update(func(tx *bbolt.Tx) error { return applyMigrations(tx, failing) }); err == nil {
@@ -108,12 +108,13 @@ func TestMigrationsOrdered(t *testing.T) {
 	}
 }
 
-// Schema v5 keys snapshots by first sighting (dossiers.go). A v4 file's
-// snapshots, keyed by number, move as they are; the dossiers met later are
-// appended after them.
-func TestMigrateV4ToV5KeysSnapshotsBySighting(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "spplus.db")
-	numbers := []int{30, 4, 12}
+// writeV4Fixture writes démarche 3 the way a v4 binary did: snapshots
+// keyed by number. It also leaves a snapshots bucket behind, as an
+// interrupted attempt at the v5 migration followed by a v4 binary would: a
+// stale copy of the first snapshot and one past the last. It returns the
+// stored values by number.
+func writeV4Fixture(t *testing.T, path string) map[int][]byte {
+	t.Helper()
 	stored := map[int][]byte{}
 	writeRaw(t, path, func(tx *bbolt.Tx) error {
 		meta, _ := tx.CreateBucket(bucketMeta)
@@ -123,14 +124,25 @@ func TestMigrateV4ToV5KeysSnapshotsBySighting(t *testing.T) {
 		for _, name := range [][]byte{bucketDossiers, bucketOutbox, bucketOutboxOpen, bucketJournal, bucketJournalByDossier, bucketPasses} {
 			_, _ = d.CreateBucket(name)
 		}
-		for _, n := range numbers {
+		for _, n := range []int{30, 4, 12} {
 			z, err := compressJSON(Snapshot{Number: n, Level: "bronze", Reminders: n})
 			must(t, err)
 			stored[n] = z
 			must(t, d.Bucket(bucketDossiers).Put(u64(uint64(n)), z))
 		}
+		stale, _ := d.CreateBucket(bucketSnapshots)
+		must(t, stale.Put(u64(1), []byte("stale")))
+		must(t, stale.Put(u64(9), []byte("left over")))
 		return nil
 	})
+	return stored
+}
+
+// checkV5 checks démarche 3 of a file migrated from writeV4Fixture, to
+// which dossier 7 was then added: snapshots by number, values unchanged,
+// sequences in number order and the new one after them, nothing else.
+func checkV5(t *testing.T, path string, stored map[int][]byte) {
+	t.Helper()
 	s, err := Open(path, Options{})
 	must(t, err)
 	_, err = s.SaveSnapshotsAndPlans(3, []Plan{{Snapshot: Snapshot{Number: 7, Level: "or"}}})
@@ -148,13 +160,11 @@ func TestMigrateV4ToV5KeysSnapshotsBySighting(t *testing.T) {
 	if !slices.Equal(got, []int{4, 7, 12, 30}) {
 		t.Errorf("Snapshots = %v, want 4 7 12 30 (by number)", got)
 	}
-	for _, n := range numbers {
-		if raw := rawSnapshot(t, path, 3, n); !bytes.Equal(raw, stored[n]) {
+	for n, want := range stored {
+		if raw := rawSnapshot(t, path, 3, n); !bytes.Equal(raw, want) {
 			t.Errorf("dossier %d: the migration changed its stored value", n)
 		}
 	}
-	// The migrated snapshots got sequences 1 to 3 in number order; the new
-	// one comes after them.
 	want := map[int]uint64{4: 1, 12: 2, 30: 3, 7: 4}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true})
 	must(t, err)
@@ -166,6 +176,30 @@ func TestMigrateV4ToV5KeysSnapshotsBySighting(t *testing.T) {
 				t.Errorf("dossier %d at snapshot %x, want %d", n, at, seq)
 			}
 		}
+		if n := d.Bucket(bucketSnapshots).Stats().KeyN; n != len(want) {
+			t.Errorf("%d snapshots stored, want %d", n, len(want))
+		}
 		return nil
 	}))
+}
+
+// Schema v5 keys snapshots by first sighting (dossiers.go). Open copies
+// a v4 file's snapshots a batch per transaction (two of them here), then
+// rewrites the index in the migration's transaction.
+func TestMigrateV4ToV5KeysSnapshotsBySighting(t *testing.T) {
+	defer func(n int) { migrateBatch = n }(migrateBatch)
+	migrateBatch = 2
+	path := filepath.Join(t.TempDir(), "spplus.db")
+	stored := writeV4Fixture(t, path)
+	checkV5(t, path, stored)
+}
+
+// The migration's transaction alone, without the batched copy (a crash
+// between the two, or a file several versions behind), still gives the
+// same store.
+func TestMigrateV5WithoutItsBatchedCopy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "spplus.db")
+	stored := writeV4Fixture(t, path)
+	writeRaw(t, path, func(tx *bbolt.Tx) error { return applyMigrations(tx, migrations) })
+	checkV5(t, path, stored)
 }
