@@ -78,13 +78,9 @@ func collectStatus(st *store.Store) ([]demarcheStatus, error) {
 
 func demarcheStatusOf(st *store.Store, n int) (demarcheStatus, error) {
 	d := demarcheStatus{Demarche: n, ByState: map[string]int{}, ByStatus: map[string]int{}, ByLevel: map[string]int{}, Quarantined: []int{}}
-	snaps, err := st.Snapshots(n)
-	if err != nil {
-		return d, err
-	}
-	for _, s := range snaps {
+	err := st.ForEachSnapshotState(n, func(s store.Snapshot) bool {
 		if s.Deleted {
-			continue
+			return true
 		}
 		d.Dossiers++
 		d.ByState[s.State]++
@@ -96,12 +92,14 @@ func demarcheStatusOf(st *store.Store, n int) (demarcheStatus, error) {
 		if s.Quarantined {
 			d.Quarantined = append(d.Quarantined, s.Number)
 		}
-	}
-	pending, err := st.PendingActions(n)
+		return true
+	})
 	if err != nil {
 		return d, err
 	}
-	d.PendingAction = len(pending)
+	if d.PendingAction, _, err = st.OpenCounts(n); err != nil {
+		return d, err
+	}
 	cp, err := st.Checkpoint(n)
 	if err != nil {
 		return d, err

@@ -127,10 +127,9 @@ func forEachJSON[T any](b *bbolt.Bucket, reverse bool, fn func(k []byte, v T) bo
 	if reverse {
 		first, next = c.Last, c.Prev
 	}
-	var buf []byte // one decompression buffer for the whole walk
 	for k, data := first(); k != nil; k, data = next() {
 		var v T
-		if err := decodeValueBuf(data, &v, &buf); err != nil {
+		if err := decodeValue(data, &v); err != nil {
 			return fmt.Errorf("decode %T at key %s: %w", v, keyNumber(k), err)
 		}
 		if !fn(k, v) {

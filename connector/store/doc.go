@@ -36,8 +36,9 @@
 // trained on snapshots (codec.go): 3.5 times smaller, which matters because
 // the file is memory-mapped. Every other value is plain JSON, readable with
 // generic bbolt tools. Layout changes go through migrations
-// (migrations.go): Open applies the pending ones and writes the version in
-// one transaction, and refuses a file written by a newer binary.
+// (migrations.go): Open applies the pending ones in order, each with its
+// version in a transaction of its own, and refuses a file written by a
+// newer binary.
 //
 // Every exported method is one use case and one transaction (View or
 // Update). Methods take and return values, copied out of the transaction,

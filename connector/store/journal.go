@@ -97,13 +97,23 @@ func dossierJournal(d *bbolt.Bucket, dossier, limit int) ([]JournalEntry, error)
 }
 
 // pruneJournal deletes the entries older than before and their index
-// entries (Prune calls it), and returns how many it deleted.
+// entries (Prune calls it), and returns how many it deleted. Entries are
+// keyed in the order they were written, so the walk stops at the first
+// one not old enough, and reads only what it needs of each: under the
+// default retention, a daily prune reads one entry for years. An entry
+// written late with an earlier time waits for the next prune.
 func pruneJournal(journal, index *bbolt.Bucket, before time.Time) (int, error) {
-	var old []JournalEntry
-	err := forEachJSON(journal, false, func(_ []byte, e JournalEntry) bool {
-		if e.At.Before(before) {
-			old = append(old, e)
+	type entryTime struct {
+		Seq     uint64    `json:"seq"`
+		At      time.Time `json:"at"`
+		Dossier int       `json:"dossier"`
+	}
+	var old []entryTime
+	err := forEachJSON(journal, false, func(_ []byte, e entryTime) bool {
+		if !e.At.Before(before) {
+			return false
 		}
+		old = append(old, e)
 		return true
 	})
 	for _, e := range old {

@@ -15,11 +15,10 @@ type migration struct {
 	version int
 	name    string
 	apply   func(tx *bbolt.Tx) error
-	// prepare, when set, runs before the transaction of the migrations,
-	// in transactions of its own, when the file is at version-1: work
-	// too big for one transaction (which holds all it writes until it
-	// commits) that leaves the file valid at version-1. apply must finish
-	// whatever prepare did not do, or did before a crash.
+	// prepare, when set, runs before apply's transaction, in transactions
+	// of its own: work too big for one transaction (which holds all it
+	// writes until it commits) that leaves the file valid at version-1.
+	// apply must finish whatever prepare did not do, or did before a crash.
 	prepare func(s *Store) error
 }
 
@@ -36,8 +35,11 @@ var migrations = []migration{
 // SchemaVersion is the schema version this binary writes.
 func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
-// migrate checks the file's version and applies the pending migrations and
-// the new version in one transaction, so a crash leaves the old version.
+// migrate checks the file's version and applies the pending migrations in
+// order, each with its new version in one transaction of its own (after
+// its prepare step), so that no transaction holds more than one
+// migration's writes and a crash leaves the file at a version it had or
+// passed through, every one of them valid.
 func (s *Store) migrate() error {
 	var current int
 	err := s.view(func(tx *bbolt.Tx) (err error) {
@@ -55,13 +57,19 @@ func (s *Store) migrate() error {
 		return fmt.Errorf("store schema v%d needs migrating to v%d: open it once read-write", current, SchemaVersion())
 	}
 	for _, m := range migrations {
-		if m.version == current+1 && m.prepare != nil {
+		if m.version <= current {
+			continue
+		}
+		if m.prepare != nil {
 			if err := m.prepare(s); err != nil {
 				return fmt.Errorf("prepare the store schema v%d (%s): %w", m.version, m.name, err)
 			}
 		}
+		if err := s.update(func(tx *bbolt.Tx) error { return applyMigrations(tx, []migration{m}) }); err != nil {
+			return err
+		}
 	}
-	return s.update(func(tx *bbolt.Tx) error { return applyMigrations(tx, migrations) })
+	return nil
 }
 
 // applyMigrations runs the migrations newer than the file's version and
